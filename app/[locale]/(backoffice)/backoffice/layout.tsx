@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { BackofficeShell } from "@/components/backoffice/backoffice-shell";
+import { requireStaffPage } from "@/lib/auth/page-guards";
+import { sectionsFor } from "@/lib/backoffice/navigation";
+import { isLocale } from "@/lib/i18n/locales";
+import { getCurrentUtility } from "@/lib/utility/current-utility";
+import { utilityName } from "@/lib/utility/get-utility";
+import { signOutAction, switchLanguageAction } from "../../shell-actions";
+
+export default async function BackofficeLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale: raw } = await params;
+  const locale = isLocale(raw) ? raw : "ar";
+  const user = await requireStaffPage(locale);
+  const [t, utility] = await Promise.all([getTranslations("backoffice.nav"), getCurrentUtility()]);
+  const nav = sectionsFor(user.role).map((s) => ({ href: s.href, label: t(s.section) }));
+  return (
+    <BackofficeShell
+      user={user}
+      utilityName={utilityName(utility, locale)}
+      logo={utility.logoPath}
+      nav={nav}
+      switchLanguage={switchLanguageAction}
+      signOut={signOutAction}
+    >
+      {children}
+    </BackofficeShell>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ServiceIcon } from "@/components/contracts/service-icon";
+import { Card, PageTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requireCustomerPage } from "@/lib/auth/page-guards";
+import { getAccountContract, listContractReadings } from "@/lib/contracts/queries";
+import { formatDate, formatInteger } from "@/lib/i18n/format";
+import { isLocale } from "@/lib/i18n/locales";
+import { Link } from "@/lib/i18n/navigation";
+import { getCurrentUtility } from "@/lib/utility/current-utility";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("contracts"))("detailTitle") };
+}
+
+export default async function ContractPage({ params }: { params: Promise<{ locale: string; contractId: string }> }) {
+  const { locale: raw, contractId } = await params;
+  const locale = isLocale(raw) ? raw : "ar";
+  const user = await requireCustomerPage(locale);
+  const db = getDb();
+  // Scoped by the account in the query: someone else's contract is simply not found.
+  const contract = await getAccountContract(db, { userId: user.id, contractId });
+  if (!contract) notFound();
+  const [t, history, utility] = await Promise.all([
+    getTranslations("contracts"),
+    listContractReadings(db, { userId: user.id, contractId, limit: 24 }),
+    getCurrentUtility(),
+  ]);
+  const unit = t(`unit.${contract.service}`);
+  const multiRegister = contract.meters.some((m) => m.registers.length > 1);
+  return (
+    <div className="flex flex-col gap-6">
+      <Link href="/dashboard" className="text-sm font-semibold text-brand-700 underline">
+        <span aria-hidden="true" className="inline-block rtl:rotate-180">←</span> {t("back")}
+      </Link>
+      <PageTitle lead={t("address", { line: contract.premise.addressLine, city: contract.premise.city })}>
+        <span className="flex items-center gap-2">
+          <ServiceIcon service={contract.service} className="size-8" />
+          {t(`service.${contract.service}`)} · <span className="ltr-nums font-mono">{contract.contractNo}</span>
+        </span>
+      </PageTitle>
+
+      <Card>
+        <h2 className="mb-3 text-lg font-bold">{t("metersTitle")}</h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-600">{t("statusLabel")}</dt>
+            <dd className="font-semibold">{t(`status.${contract.status}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("since")}</dt>
+            <dd className="font-semibold">{formatDate(contract.startDate, locale, utility.timeZone)}</dd>
+          </div>
+          {contract.meters.map((m) => (
+            <div key={m.id}>
+              <dt className="text-sm text-slate-600">{t("meter")}</dt>
+              <dd className="font-semibold">
+                <span className="ltr-nums font-mono">{m.serial}</span> · {t("dials", { count: m.dials })}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+
+      <Card>
+        <h2 className="mb-3 text-lg font-bold">{t("historyTitle")}</h2>
+        {history.length ? (
+          <div className="-mx-4 overflow-x-auto sm:mx-0">
+            <table className="w-full min-w-[28rem] text-sm">
+              <thead>
+                <tr className="border-b border-slate-200 text-start text-slate-600">
+                  <th scope="col" className="px-4 py-2 text-start font-semibold">{t("colDate")}</th>
+                  {multiRegister ? <th scope="col" className="px-4 py-2 text-start font-semibold">{t("colRegister")}</th> : null}
+                  <th scope="col" className="px-4 py-2 text-end font-semibold">{t("colIndex")}</th>
+                  <th scope="col" className="px-4 py-2 text-end font-semibold">{t("colConsumption", { unit })}</th>
+                  <th scope="col" className="px-4 py-2 text-start font-semibold">{t("colSource")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((r) => (
+                  <tr key={r.id} className="border-b border-slate-100 last:border-0">
+                    <td className="px-4 py-2 whitespace-nowrap">{formatDate(r.readAt, locale, utility.timeZone)}</td>
+                    {multiRegister ? <td className="px-4 py-2">{t(`register.${r.registerName}`)}</td> : null}
+                    <td className="ltr-nums px-4 py-2 text-end font-mono">{formatInteger(r.index, locale)}</td>
+                    <td className="ltr-nums px-4 py-2 text-end font-semibold">{r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}</td>
+                    <td className="px-4 py-2">{t(`source.${r.source}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="text-slate-600">{t("noReading")}</p>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Link } from "@/lib/i18n/navigation";
+
+export default async function Forbidden() {
+  const t = await getTranslations("forbidden");
+  return (
+    <main className="mx-auto max-w-lg px-4 py-16 text-center" data-testid="forbidden">
+      <p className="text-5xl font-bold text-brand-700">403</p>
+      <h1 className="mt-4 text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-slate-600">{t("body")}</p>
+      <Link href="/" className={buttonClass("primary", "mt-6")}>
+        {t("home")}
+      </Link>
+    </main>
+  );
+}

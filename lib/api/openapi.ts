@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { contractListSchema, errorSchema, healthSchema } from "./schemas";
+
+type Operation = {
+  method: "get" | "post";
+  path: string;
+  summary: string;
+  auth: "none" | "session";
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+};
+
+/** Every documented route. A test requests each one and checks its answer against this list. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/health",
+    summary: "Liveness and database reachability",
+    auth: "none",
+    responses: { 200: { description: "Up", schema: healthSchema }, 503: { description: "Database unreachable", schema: errorSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/openapi.json",
+    summary: "This document",
+    auth: "none",
+    responses: { 200: { description: "OpenAPI 3.1 document" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/contracts",
+    summary: "The signed-in customer's linked contracts with their meters and last indexes",
+    auth: "session",
+    responses: {
+      200: { description: "Contracts", schema: contractListSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+    },
+  },
+];
+
+/** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
+export function buildOpenApiDocument(serverUrl: string) {
+  const schemas: Record<string, unknown> = {};
+  const ref = (schema: z.ZodType) => {
+    const json = z.toJSONSchema(schema, { target: "draft-2020-12", io: "output" }) as Record<string, unknown>;
+    const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
+    if (!id) return json;
+    const { $schema: _ignored, ...rest } = json;
+    void _ignored;
+    schemas[id] = rest;
+    return { $ref: `#/components/schemas/${id}` };
+  };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      security: op.auth === "session" ? [{ session: [] }] : [],
+      parameters: [
+        { name: "Accept-Language", in: "header", required: false, schema: { type: "string", enum: ["ar", "fr", "en"] }, description: "Language of error messages" },
+      ],
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([status, r]) => [
+          status,
+          { description: r.description, ...(r.schema ? { content: { "application/json": { schema: ref(r.schema) } } } : {}) },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Wasla public API",
+      version: "1.0.0",
+      description: "Self-service API of the utility portal: contracts, readings, bills, payments, requests. Errors are { error: { code, message } } with the message in the Accept-Language language.",
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The portal's session cookie (same origin)" },
+        partnerKey: { type: "http", scheme: "bearer", description: "Partner API key" },
+      },
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Throttling of guesses (sign-in, contract linking): a pure rule on one key's state, so the
+ * arithmetic is table-tested and the database only stores what it returns.
+ */
+export type ThrottleState = { failures: number; windowStartedAt: Date; lockedUntil: Date | null };
+export type ThrottlePolicy = { maxFailures: number; windowMs: number; lockMs: number };
+
+export const POLICIES = {
+  /** Per account: 5 wrong passwords in 15 minutes lock that account for 15 minutes. */
+  account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  /** Per IP address: wider, since a household or a café shares one address. */
+  ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  /** Per account linking contracts: 5 wrong contract/serial pairs an hour. */
+  link: { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+} satisfies Record<string, ThrottlePolicy>;
+
+export function isLocked(state: ThrottleState | undefined, now: Date): boolean {
+  return !!state?.lockedUntil && state.lockedUntil > now;
+}
+
+/** The state after one more failure at `now`. */
+export function afterFailure(
+  state: ThrottleState | undefined,
+  now: Date,
+  policy: ThrottlePolicy,
+): ThrottleState {
+  const windowOpen = state && now.getTime() - state.windowStartedAt.getTime() < policy.windowMs;
+  const failures = windowOpen ? state.failures + 1 : 1;
+  const windowStartedAt = windowOpen ? state.windowStartedAt : now;
+  const lockedUntil =
+    failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : (state?.lockedUntil ?? null);
+  return { failures, windowStartedAt, lockedUntil };
+}

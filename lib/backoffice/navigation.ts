@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/auth/guards";
+
+export type BackofficeSection = "overview" | "outbox" | "audit";
+
+const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
+  { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
+  { section: "audit", href: "/backoffice/audit", roles: ["supervisor", "admin"] },
+  { section: "outbox", href: "/backoffice/outbox", roles: ["admin"] },
+];
+
+/** The back-office sections a role may open, in menu order. Pages check the same list. */
+export function sectionsFor(role: Role): { section: BackofficeSection; href: string }[] {
+  return SECTIONS.filter((s) => s.roles.includes(role)).map(({ section, href }) => ({ section, href }));
+}
+
+export function rolesFor(section: BackofficeSection): Role[] {
+  return SECTIONS.find((s) => s.section === section)!.roles;
+}

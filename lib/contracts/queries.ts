@@ -1,0 +1,146 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import {
+  accountContracts,
+  contracts,
+  meterRegisters,
+  meters,
+  premises,
+  readings,
+  type Contract,
+  type Premise,
+} from "@/db/schema";
+
+export type RegisterSummary = {
+  id: string;
+  name: "single" | "day" | "night" | "peak";
+  lastIndex: number | null;
+  lastReadAt: Date | null;
+};
+export type MeterSummary = { id: string; serial: string; dials: number; registers: RegisterSummary[] };
+export type ContractSummary = Pick<Contract, "id" | "contractNo" | "service" | "category" | "status" | "startDate"> & {
+  premise: Pick<Premise, "addressLine" | "city" | "zone">;
+  meters: MeterSummary[];
+};
+
+/**
+ * The contracts an account has linked, with their active meters and each register's last
+ * accepted index. The account is in the WHERE clause, so nothing else can come back.
+ */
+export async function listAccountContracts(
+  db: DbOrTx,
+  params: { userId: string; contractId?: string },
+): Promise<ContractSummary[]> {
+  const rows = await db
+    .select({ contract: contracts, premise: premises })
+    .from(accountContracts)
+    .innerJoin(contracts, eq(contracts.id, accountContracts.contractId))
+    .innerJoin(premises, eq(premises.id, contracts.premiseId))
+    .where(
+      and(
+        eq(accountContracts.userId, params.userId),
+        params.contractId ? eq(contracts.id, params.contractId) : undefined,
+      ),
+    )
+    .orderBy(asc(contracts.service), asc(contracts.contractNo));
+  if (!rows.length) return [];
+
+  const contractIds = rows.map((r) => r.contract.id);
+  const registerRows = await db
+    .select({
+      meterId: meters.id,
+      contractId: meters.contractId,
+      serial: meters.serial,
+      dials: meters.dials,
+      registerId: meterRegisters.id,
+      name: meterRegisters.name,
+      last: sql<{ index: number; readAt: string } | null>`(
+        select json_build_object('index', r.index, 'readAt', r.read_at)
+        from ${readings} r
+        where r.register_id = ${meterRegisters.id} and r.status = 'accepted'
+        order by r.read_at desc limit 1)`,
+    })
+    .from(meters)
+    .innerJoin(meterRegisters, eq(meterRegisters.meterId, meters.id))
+    .where(and(inArray(meters.contractId, contractIds), eq(meters.active, true)))
+    .orderBy(asc(meters.serial), asc(meterRegisters.name));
+
+  const metersByContract = new Map<string, Map<string, MeterSummary>>();
+  for (const r of registerRows) {
+    const byMeter = metersByContract.get(r.contractId) ?? new Map<string, MeterSummary>();
+    metersByContract.set(r.contractId, byMeter);
+    const meter = byMeter.get(r.meterId) ?? { id: r.meterId, serial: r.serial, dials: r.dials, registers: [] };
+    byMeter.set(r.meterId, meter);
+    meter.registers.push({
+      id: r.registerId,
+      name: r.name,
+      lastIndex: r.last ? Number(r.last.index) : null,
+      lastReadAt: r.last ? new Date(r.last.readAt) : null,
+    });
+  }
+
+  return rows.map(({ contract, premise }) => ({
+    id: contract.id,
+    contractNo: contract.contractNo,
+    service: contract.service,
+    category: contract.category,
+    status: contract.status,
+    startDate: contract.startDate,
+    premise: { addressLine: premise.addressLine, city: premise.city, zone: premise.zone },
+    meters: [...(metersByContract.get(contract.id)?.values() ?? [])],
+  }));
+}
+
+/** One linked contract, or undefined when the id is unknown or not this account's. */
+export async function getAccountContract(
+  db: DbOrTx,
+  params: { userId: string; contractId: string },
+): Promise<ContractSummary | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(params.contractId)) return undefined;
+  const [contract] = await listAccountContracts(db, params);
+  return contract;
+}
+
+export type ReadingRow = {
+  id: string;
+  registerName: RegisterSummary["name"];
+  meterSerial: string;
+  index: number;
+  readAt: Date;
+  source: "agent" | "self" | "estimated";
+  status: "accepted" | "review" | "outside_window" | "rejected";
+  consumption: number | null;
+};
+
+/**
+ * A linked contract's readings, newest first, with the consumption since the previous accepted
+ * reading of the same register. Scoped by account: a foreign contract yields nothing.
+ */
+export async function listContractReadings(
+  db: DbOrTx,
+  params: { userId: string; contractId: string; limit?: number },
+): Promise<ReadingRow[]> {
+  const rows = await db
+    .select({
+      id: readings.id,
+      registerName: meterRegisters.name,
+      meterSerial: meters.serial,
+      index: readings.index,
+      readAt: readings.readAt,
+      source: readings.source,
+      status: readings.status,
+      previous: sql<number | null>`lag(${readings.index}) over (
+        partition by ${readings.registerId}, ${readings.status} = 'accepted' order by ${readings.readAt})`,
+    })
+    .from(readings)
+    .innerJoin(meterRegisters, eq(meterRegisters.id, readings.registerId))
+    .innerJoin(meters, eq(meters.id, meterRegisters.meterId))
+    .innerJoin(accountContracts, eq(accountContracts.contractId, meters.contractId))
+    .where(and(eq(accountContracts.userId, params.userId), eq(meters.contractId, params.contractId)))
+    .orderBy(desc(readings.readAt), asc(meterRegisters.name))
+    .limit(params.limit ?? 24);
+  return rows.map(({ previous, ...r }) => ({
+    ...r,
+    consumption: r.status === "accepted" && previous !== null ? r.index - Number(previous) : null,
+  }));
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/**
+ * Configuration, read and validated once. Domain code asks `env()` and never reads
+ * process.env itself, so a missing or malformed setting fails at start with one clear message.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** Public base URL used in e-mailed links. */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** smtp://user:pass@host:port or smtps://…; when unset, e-mail stays in the outbox table. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Wasla <no-reply@wasla.example>"),
+  /** Seed the demo data set (accounts with a published password): never on a real deployment. */
+  DEMO_DATA: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Names of the settings production refuses to start without. */
+export function missingProductionSecrets(e: NodeJS.ProcessEnv = process.env): string[] {
+  const missing: string[] = [];
+  if (!e.AUTH_SECRET || e.AUTH_SECRET.length < 32) missing.push("AUTH_SECRET");
+  return missing;
+}

@@ -1,0 +1,26 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
+
+/** The e-mails the portal sends, and the values each one needs. */
+export type EmailTemplates = {
+  verifyEmail: { name: string; link: string };
+  resetPassword: { name: string; link: string };
+  accountExists: { name: string; link: string };
+  passwordChanged: { name: string };
+};
+
+export type EmailTemplate = keyof EmailTemplates;
+
+/** Subject and plain-text body in the recipient's language, with the utility's signature. */
+export function renderEmail<T extends EmailTemplate>(
+  locale: Locale,
+  template: T,
+  params: EmailTemplates[T] & { utilityName: string },
+): { subject: string; text: string } {
+  const t = translator(locale);
+  const values = params as Record<string, string>;
+  return {
+    subject: t(`email.${template}.subject` as never, values as never),
+    text: `${t(`email.${template}.body` as never, values as never)}\n\n${t("email.signature", values as never)}`,
+  };
+}
