@@ -22,7 +22,7 @@ export async function ContractCard({ contract, locale, timeZone }: { contract: C
           {t(`status.${contract.status}`)}
         </span>
       </header>
-      <p className="text-slate-800">
+      <p className="text-slate-800" dir="auto">
         {t("address", { line: contract.premise.addressLine, city: contract.premise.city })}
       </p>
       {contract.meters.map((meter) => (

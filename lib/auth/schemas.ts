@@ -5,8 +5,8 @@ import {
   LIMITS,
   newPasswordField,
   passwordField,
+  personNameField,
   phoneField,
-  requiredText,
 } from "@/lib/validation/fields";
 
 export const signInSchema = z.object({ email: emailField, password: passwordField });
@@ -14,7 +14,7 @@ export type SignInInput = z.infer<typeof signInSchema>;
 
 export const signUpSchema = z
   .object({
-    name: requiredText(LIMITS.name),
+    name: personNameField,
     email: emailField,
     phone: phoneField,
     password: newPasswordField,
@@ -44,7 +44,7 @@ export const resetPasswordSchema = z
   });
 
 export const profileSchema = z.object({
-  name: requiredText(LIMITS.name),
+  name: personNameField,
   phone: phoneField,
   locale: z.enum(LOCALES, { error: "invalid" }),
 });

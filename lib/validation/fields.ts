@@ -35,6 +35,16 @@ export function optionalText(max: number) {
     .transform((s) => (s ? s : undefined));
 }
 
+/**
+ * A person's name in any script: letters with their marks, spaces, apostrophes, hyphens and
+ * dots ("Fatima-Zahra El Amrani", "O'Brien", "فاطمة الزهراء"). Markup, code and digits are not
+ * names: they are refused with a message saying what a name may hold.
+ */
+export const personNameField = requiredText(LIMITS.name).refine(
+  (s) => /^[\p{L}\p{M}][\p{L}\p{M} '’.\-]*$/u.test(s),
+  "nameInvalid",
+);
+
 export const emailField = z
   .string({ error: "required" })
   .trim()

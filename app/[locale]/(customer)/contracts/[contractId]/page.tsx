@@ -35,7 +35,7 @@ export default async function ContractPage({ params }: { params: Promise<{ local
       <Link href="/dashboard" className="text-sm font-semibold text-brand-700 underline">
         <span aria-hidden="true" className="inline-block rtl:rotate-180">←</span> {t("back")}
       </Link>
-      <PageTitle lead={t("address", { line: contract.premise.addressLine, city: contract.premise.city })}>
+      <PageTitle lead={<bdi>{t("address", { line: contract.premise.addressLine, city: contract.premise.city })}</bdi>}>
         <span className="flex items-center gap-2">
           <ServiceIcon service={contract.service} className="size-8" />
           {t(`service.${contract.service}`)} · <span className="ltr-nums font-mono">{contract.contractNo}</span>
@@ -56,8 +56,9 @@ export default async function ContractPage({ params }: { params: Promise<{ local
           {contract.meters.map((m) => (
             <div key={m.id}>
               <dt className="text-sm text-slate-600">{t("meter")}</dt>
-              <dd className="font-semibold">
-                <span className="ltr-nums font-mono">{m.serial}</span> · {t("dials", { count: m.dials })}
+              <dd>
+                <span className="ltr-nums block font-mono font-semibold">{m.serial}</span>
+                <span className="text-sm text-slate-600">{t("dials", { count: m.dials })}</span>
               </dd>
             </div>
           ))}
@@ -68,24 +69,24 @@ export default async function ContractPage({ params }: { params: Promise<{ local
         <h2 className="mb-3 text-lg font-bold">{t("historyTitle")}</h2>
         {history.length ? (
           <div className="-mx-4 overflow-x-auto sm:mx-0">
-            <table className="w-full min-w-[28rem] text-sm">
+            <table className="w-full text-sm">
               <thead>
                 <tr className="border-b border-slate-200 text-start text-slate-600">
-                  <th scope="col" className="px-4 py-2 text-start font-semibold">{t("colDate")}</th>
-                  {multiRegister ? <th scope="col" className="px-4 py-2 text-start font-semibold">{t("colRegister")}</th> : null}
-                  <th scope="col" className="px-4 py-2 text-end font-semibold">{t("colIndex")}</th>
-                  <th scope="col" className="px-4 py-2 text-end font-semibold">{t("colConsumption", { unit })}</th>
-                  <th scope="col" className="px-4 py-2 text-start font-semibold">{t("colSource")}</th>
+                  <th scope="col" className="px-2 py-2 sm:px-4 text-start font-semibold">{t("colDate")}</th>
+                  {multiRegister ? <th scope="col" className="px-2 py-2 sm:px-4 text-start font-semibold">{t("colRegister")}</th> : null}
+                  <th scope="col" className="px-2 py-2 sm:px-4 text-end font-semibold">{t("colIndex")}</th>
+                  <th scope="col" className="px-2 py-2 sm:px-4 text-end font-semibold">{t("colConsumption", { unit })}</th>
+                  <th scope="col" className="px-2 py-2 sm:px-4 text-start font-semibold">{t("colSource")}</th>
                 </tr>
               </thead>
               <tbody>
                 {history.map((r) => (
                   <tr key={r.id} className="border-b border-slate-100 last:border-0">
-                    <td className="px-4 py-2 whitespace-nowrap">{formatDate(r.readAt, locale, utility.timeZone)}</td>
-                    {multiRegister ? <td className="px-4 py-2">{t(`register.${r.registerName}`)}</td> : null}
-                    <td className="ltr-nums px-4 py-2 text-end font-mono">{formatInteger(r.index, locale)}</td>
-                    <td className="ltr-nums px-4 py-2 text-end font-semibold">{r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}</td>
-                    <td className="px-4 py-2">{t(`source.${r.source}`)}</td>
+                    <td className="px-2 py-2 sm:px-4 whitespace-nowrap">{formatDate(r.readAt, locale, utility.timeZone)}</td>
+                    {multiRegister ? <td className="px-2 py-2 sm:px-4">{t(`register.${r.registerName}`)}</td> : null}
+                    <td className="ltr-nums px-2 py-2 sm:px-4 text-end font-mono">{formatInteger(r.index, locale)}</td>
+                    <td className="ltr-nums px-2 py-2 sm:px-4 text-end font-semibold">{r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}</td>
+                    <td className="px-2 py-2 sm:px-4">{t(`source.${r.source}`)}</td>
                   </tr>
                 ))}
               </tbody>
