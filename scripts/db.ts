@@ -15,7 +15,11 @@ try {
       demo: !embedded ? process.env.DEMO_DATA === "true" : true,
       partnerKey: process.env.NODE_ENV !== "production",
     });
-    console.log(result === "already-seeded" ? "Database already seeded: nothing done." : `Database ${result.replace("seeded-", "seeded with ")} data.`);
+    console.log(
+      result === "already-seeded"
+        ? "Database already seeded: nothing done."
+        : `Database ${result.replace("seeded-", "seeded with ")} data.`,
+    );
   }
 } finally {
   await db.$client.end();

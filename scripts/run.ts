@@ -29,7 +29,7 @@ if (mode === "start") {
   }
   if (!external) {
     console.warn(
-      "WARNING: DATABASE_URL is not set: using an embedded PostgreSQL under .data/postgres with demo data.\n" +
+      `WARNING: DATABASE_URL is not set: using an embedded PostgreSQL under ${process.env.WASLA_PG_DIR ?? ".data/postgres"} with demo data.\n` +
         "         Fine for a demo on this machine; set DATABASE_URL and AUTH_SECRET for a real deployment.",
     );
   }
@@ -46,7 +46,8 @@ const seeded = await seedIfEmpty(db, {
   demo: !external || process.env.DEMO_DATA === "true",
   partnerKey: process.env.NODE_ENV !== "production",
 });
-if (seeded !== "already-seeded") console.log(`Database ${seeded.replace("seeded-", "seeded with ")} data.`);
+if (seeded !== "already-seeded")
+  console.log(`Database ${seeded.replace("seeded-", "seeded with ")} data.`);
 await db.$client.end();
 
 const worker = process.env.WASLA_WORKER === "off" ? null : await startWorker();

@@ -12,7 +12,10 @@ async function signIn(page: Page, locale: string, email: string) {
   await page.goto(`${base}/${locale}/sign-in`);
   await page.fill("#email", email);
   await page.fill("#password", "Wasla-demo-2026");
-  await Promise.all([page.waitForURL(/dashboard|backoffice/), page.click("main button[type=submit]")]);
+  await Promise.all([
+    page.waitForURL(/dashboard|backoffice/),
+    page.click("main button[type=submit]"),
+  ]);
 }
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -23,7 +26,8 @@ for (const [label, viewport] of [
   for (const locale of ["ar", "fr"]) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    const shot = (name: string) => page.screenshot({ path: `${out}/${locale}-${label}-${name}.png`, fullPage: true });
+    const shot = (name: string) =>
+      page.screenshot({ path: `${out}/${locale}-${label}-${name}.png`, fullPage: true });
     await page.goto(`${base}/${locale}`);
     await shot("home");
     await page.goto(`${base}/${locale}/sign-up`);

@@ -4,32 +4,45 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { direction, isLocale, LOCALES } from "@/lib/i18n/locales";
+import { direction, isLocale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import "../globals.css";
 
 // Shipped with the project (an npm package), so nothing is fetched at build or run time.
 const naskh = localFont({
   src: [
-    { path: "../../node_modules/@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf", weight: "400" },
-    { path: "../../node_modules/@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf", weight: "700" },
+    {
+      path: "../../node_modules/@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf",
+      weight: "400",
+    },
+    {
+      path: "../../node_modules/@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf",
+      weight: "700",
+    },
   ],
   variable: "--font-naskh",
   display: "swap",
   preload: false,
 });
 
-export function generateStaticParams() {
-  return LOCALES.map((locale) => ({ locale }));
-}
+// Every page reads the utility's settings and the session from the database: nothing is
+// prerendered at build time (the build needs no database).
+export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f6a85" };
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
-  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+  return {
+    title: { default: t("title"), template: `%s · ${t("title")}` },
+    description: t("description"),
+  };
 }
 
 // Client components get only the catalogue parts they use: less JavaScript on a slow phone.

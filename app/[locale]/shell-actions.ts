@@ -18,7 +18,11 @@ export async function switchLanguageAction(formData: FormData): Promise<void> {
   const path = /^\/(?!\/)[^\s\\]{0,500}$/.test(rawPath) ? rawPath : "/";
   const user = await getCurrentUser();
   if (user) await saveLocale(getDb(), user.id, locale);
-  (await cookies()).set("NEXT_LOCALE", locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  (await cookies()).set("NEXT_LOCALE", locale, {
+    path: "/",
+    sameSite: "lax",
+    maxAge: 365 * 24 * 3600,
+  });
   redirect(`/${locale}${path === "/" ? "" : path}`);
 }
 

@@ -18,7 +18,15 @@ type Props = {
 };
 
 /** Staff shell: navigation by role on the start side, work on the other. */
-export async function BackofficeShell({ children, user, utilityName, logo, nav, switchLanguage, signOut }: Props) {
+export async function BackofficeShell({
+  children,
+  user,
+  utilityName,
+  logo,
+  nav,
+  switchLanguage,
+  signOut,
+}: Props) {
   const t = await getTranslations("backoffice");
   return (
     <div className="flex min-h-screen flex-col bg-slate-100">
@@ -26,14 +34,19 @@ export async function BackofficeShell({ children, user, utilityName, logo, nav, 
         <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-3">
             <Brand name={utilityName} logo={logo} href="/backoffice" />
-            <span className="rounded bg-brand-100 px-2 py-0.5 text-xs font-bold text-brand-900">{t("badge")}</span>
+            <span className="rounded bg-brand-100 px-2 py-0.5 text-xs font-bold text-brand-900">
+              {t("badge")}
+            </span>
           </div>
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span className="text-slate-700" data-testid="staff-identity">
               {user.name} · {t(`role.${user.role}`)}
             </span>
             <form action={signOut}>
-              <button type="submit" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100"
+              >
                 {t("signOut")}
               </button>
             </form>
@@ -42,11 +55,17 @@ export async function BackofficeShell({ children, user, utilityName, logo, nav, 
         </div>
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
-        <nav aria-label={t("navLabel")} className="border-b border-slate-200 bg-white md:w-56 md:border-e md:border-b-0">
+        <nav
+          aria-label={t("navLabel")}
+          className="border-b border-slate-200 bg-white md:w-56 md:border-e md:border-b-0"
+        >
           <ul className="flex gap-1 overflow-x-auto p-2 md:flex-col">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="block rounded-md px-3 py-2 text-sm font-semibold whitespace-nowrap text-slate-800 hover:bg-brand-50">
+                <Link
+                  href={item.href}
+                  className="block rounded-md px-3 py-2 text-sm font-semibold whitespace-nowrap text-slate-800 hover:bg-brand-50"
+                >
                   {item.label}
                 </Link>
               </li>

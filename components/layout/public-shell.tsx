@@ -22,10 +22,19 @@ export async function PublicShell({ children, user, utility, switchLanguage, sig
   const name = utilityName(utility, locale);
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skip")}
       </a>
-      <SiteHeader user={user} utilityName={name} logo={utility.logoPath} switchLanguage={switchLanguage} signOut={signOut} />
+      <SiteHeader
+        user={user}
+        utilityName={name}
+        logo={utility.logoPath}
+        switchLanguage={switchLanguage}
+        signOut={signOut}
+      />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
         {children}
       </main>
@@ -35,7 +44,10 @@ export async function PublicShell({ children, user, utility, switchLanguage, sig
           <p>{utilityAddress(utility, locale)}</p>
           {utility.phone ? (
             <p>
-              {t("phone")} <a className="ltr-nums underline" href={`tel:${utility.phone}`}>{utility.phone}</a>
+              {t("phone")}{" "}
+              <a className="ltr-nums underline" href={`tel:${utility.phone}`}>
+                {utility.phone}
+              </a>
             </p>
           ) : null}
         </div>

@@ -30,18 +30,29 @@ export async function SiteHeader({ user, utilityName, logo, switchLanguage, sign
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-        <Brand name={utilityName} logo={logo} href={user ? (staff ? "/backoffice" : "/dashboard") : "/"} />
+        <Brand
+          name={utilityName}
+          logo={logo}
+          href={user ? (staff ? "/backoffice" : "/dashboard") : "/"}
+        />
         <div className="flex flex-wrap items-center gap-2">
           <nav aria-label={t("main")} className="flex items-center gap-1">
             {links.map((l) => (
-              <Link key={l.href} href={l.href} className="rounded-md px-3 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+              <Link
+                key={l.href}
+                href={l.href}
+                className="rounded-md px-3 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50"
+              >
                 {l.label}
               </Link>
             ))}
           </nav>
           {user ? (
             <form action={signOut}>
-              <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              >
                 {t("signOut")}
               </button>
             </form>

@@ -4,7 +4,8 @@ type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-brand-700 text-white hover:bg-brand-800 focus-visible:outline-brand-700",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-brand-700",
+  secondary:
+    "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-brand-700",
   ghost: "text-brand-800 hover:bg-brand-50 focus-visible:outline-brand-700",
   danger: "bg-red-700 text-white hover:bg-red-800 focus-visible:outline-red-700",
 };

@@ -1,7 +1,13 @@
 import type { ReactNode } from "react";
 
 export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <section className={`rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-6 ${className}`}>{children}</section>;
+  return (
+    <section
+      className={`rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-6 ${className}`}
+    >
+      {children}
+    </section>
+  );
 }
 
 export function PageTitle({ children, lead }: { children: ReactNode; lead?: ReactNode }) {

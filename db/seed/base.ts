@@ -3,13 +3,43 @@ import { departments, utilities } from "@/db/schema";
 
 /** Department codes the engine and routing rules refer to. */
 export const DEPARTMENTS = [
-  { code: "metering", nameAr: "القياس والعدادات", nameFr: "Comptage et relève", nameEn: "Metering" },
+  {
+    code: "metering",
+    nameAr: "القياس والعدادات",
+    nameFr: "Comptage et relève",
+    nameEn: "Metering",
+  },
   { code: "billing", nameAr: "الفوترة", nameFr: "Facturation", nameEn: "Billing" },
-  { code: "connections", nameAr: "الربط والاشتراكات", nameFr: "Branchements et abonnements", nameEn: "Connections" },
-  { code: "customer_relations", nameAr: "العلاقات مع الزبناء", nameFr: "Relation clientèle", nameEn: "Customer relations" },
-  { code: "mail_registry", nameAr: "مكتب الضبط", nameFr: "Bureau d'ordre", nameEn: "Mail registry office" },
-  { code: "technical_interventions", nameAr: "التدخلات التقنية", nameFr: "Interventions techniques", nameEn: "Technical interventions" },
-  { code: "customer_satisfaction", nameAr: "رضا الزبناء", nameFr: "Satisfaction client", nameEn: "Customer satisfaction" },
+  {
+    code: "connections",
+    nameAr: "الربط والاشتراكات",
+    nameFr: "Branchements et abonnements",
+    nameEn: "Connections",
+  },
+  {
+    code: "customer_relations",
+    nameAr: "العلاقات مع الزبناء",
+    nameFr: "Relation clientèle",
+    nameEn: "Customer relations",
+  },
+  {
+    code: "mail_registry",
+    nameAr: "مكتب الضبط",
+    nameFr: "Bureau d'ordre",
+    nameEn: "Mail registry office",
+  },
+  {
+    code: "technical_interventions",
+    nameAr: "التدخلات التقنية",
+    nameFr: "Interventions techniques",
+    nameEn: "Technical interventions",
+  },
+  {
+    code: "customer_satisfaction",
+    nameAr: "رضا الزبناء",
+    nameFr: "Satisfaction client",
+    nameEn: "Customer satisfaction",
+  },
 ] as const;
 
 export type DepartmentCode = (typeof DEPARTMENTS)[number]["code"];
@@ -18,7 +48,9 @@ export type DepartmentCode = (typeof DEPARTMENTS)[number]["code"];
  * What every deployment needs before anyone signs in: the utility and its departments. The
  * values are the demo utility's; an administrator edits them for a real one.
  */
-export async function seedBase(db: DbOrTx): Promise<{ utilityId: string; departmentIds: Record<DepartmentCode, string> }> {
+export async function seedBase(
+  db: DbOrTx,
+): Promise<{ utilityId: string; departmentIds: Record<DepartmentCode, string> }> {
   const [utility] = await db
     .insert(utilities)
     .values({
@@ -41,6 +73,9 @@ export async function seedBase(db: DbOrTx): Promise<{ utilityId: string; departm
     .values(DEPARTMENTS.map((d) => ({ ...d, utilityId: utility!.id })))
     .onConflictDoUpdate({ target: departments.code, set: { utilityId: utility!.id } })
     .returning();
-  const departmentIds = Object.fromEntries(rows.map((r) => [r.code, r.id])) as Record<DepartmentCode, string>;
+  const departmentIds = Object.fromEntries(rows.map((r) => [r.code, r.id])) as Record<
+    DepartmentCode,
+    string
+  >;
   return { utilityId: utility!.id, departmentIds };
 }

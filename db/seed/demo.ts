@@ -52,8 +52,24 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     zone: "EJ-CENTRE",
     account: { email: "customer@wasla.example", locale: "ar" },
     contracts: [
-      { contractNo: "1000000101", service: "electricity", serial: "ELE-2019-00451", dials: 6, registers: ["single"], monthly: 190, startIndex: 12345 },
-      { contractNo: "2000000101", service: "water", serial: "EAU-2020-01187", dials: 5, registers: ["single"], monthly: 14, startIndex: 3120 },
+      {
+        contractNo: "1000000101",
+        service: "electricity",
+        serial: "ELE-2019-00451",
+        dials: 6,
+        registers: ["single"],
+        monthly: 190,
+        startIndex: 12345,
+      },
+      {
+        contractNo: "2000000101",
+        service: "water",
+        serial: "EAU-2020-01187",
+        dials: 5,
+        registers: ["single"],
+        monthly: 14,
+        startIndex: 3120,
+      },
     ],
   },
   {
@@ -65,8 +81,24 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     zone: "EJ-PLATEAU",
     account: { email: "youssef@wasla.example", locale: "fr" },
     contracts: [
-      { contractNo: "1000000102", service: "electricity", serial: "ELE-2018-02210", dials: 6, registers: ["day", "night"], monthly: 260, startIndex: 48210 },
-      { contractNo: "2000000102", service: "water", serial: "EAU-2017-00932", dials: 5, registers: ["single"], monthly: 19, startIndex: 8750 },
+      {
+        contractNo: "1000000102",
+        service: "electricity",
+        serial: "ELE-2018-02210",
+        dials: 6,
+        registers: ["day", "night"],
+        monthly: 260,
+        startIndex: 48210,
+      },
+      {
+        contractNo: "2000000102",
+        service: "water",
+        serial: "EAU-2017-00932",
+        dials: 5,
+        registers: ["single"],
+        monthly: 19,
+        startIndex: 8750,
+      },
     ],
   },
   {
@@ -78,7 +110,15 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     zone: "AZ-MEDINA",
     account: { email: "khadija@wasla.example", locale: "ar" },
     contracts: [
-      { contractNo: "1000000103", service: "electricity", serial: "ELE-2021-04478", dials: 6, registers: ["single"], monthly: 95, startIndex: 5120 },
+      {
+        contractNo: "1000000103",
+        service: "electricity",
+        serial: "ELE-2021-04478",
+        dials: 6,
+        registers: ["single"],
+        monthly: 95,
+        startIndex: 5120,
+      },
     ],
   },
   {
@@ -90,7 +130,15 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     zone: "EJ-SIDI-BOUZID",
     account: { email: "omar@wasla.example", locale: "en" },
     contracts: [
-      { contractNo: "2000000104", service: "water", serial: "EAU-2022-03341", dials: 5, registers: ["single"], monthly: 9, startIndex: 410 },
+      {
+        contractNo: "2000000104",
+        service: "water",
+        serial: "EAU-2022-03341",
+        dials: 5,
+        registers: ["single"],
+        monthly: 9,
+        startIndex: 410,
+      },
     ],
   },
   {
@@ -102,8 +150,24 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     zone: "EJ-CENTRE",
     account: { email: "salma@wasla.example", locale: "ar" },
     contracts: [
-      { contractNo: "1000000105", service: "electricity", serial: "ELE-2020-03017", dials: 6, registers: ["single"], monthly: 150, startIndex: 22050 },
-      { contractNo: "2000000105", service: "water", serial: "EAU-2020-03018", dials: 5, registers: ["single"], monthly: 12, startIndex: 2104 },
+      {
+        contractNo: "1000000105",
+        service: "electricity",
+        serial: "ELE-2020-03017",
+        dials: 6,
+        registers: ["single"],
+        monthly: 150,
+        startIndex: 22050,
+      },
+      {
+        contractNo: "2000000105",
+        service: "water",
+        serial: "EAU-2020-03018",
+        dials: 5,
+        registers: ["single"],
+        monthly: 12,
+        startIndex: 2104,
+      },
     ],
   },
   {
@@ -115,24 +179,80 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     city: "الجديدة",
     zone: "EJ-MATAR",
     contracts: [
-      { contractNo: "1000000106", service: "electricity", serial: "ELE-2021-07777", dials: 6, registers: ["single"], monthly: 170, startIndex: 9800 },
+      {
+        contractNo: "1000000106",
+        service: "electricity",
+        serial: "ELE-2021-07777",
+        dials: 6,
+        registers: ["single"],
+        monthly: 170,
+        startIndex: 9800,
+      },
     ],
   },
 ];
 
-export const DEMO_STAFF: { email: string; name: string; role: "clerk" | "supervisor" | "admin"; departments: DepartmentCode[] }[] = [
-  { email: "clerk@wasla.example", name: "Nadia Berrada", role: "clerk", departments: ["metering", "customer_relations"] },
-  { email: "clerk2@wasla.example", name: "Karim Chraibi", role: "clerk", departments: ["metering", "customer_relations"] },
-  { email: "registry@wasla.example", name: "Amina Fassi", role: "clerk", departments: ["mail_registry"] },
-  { email: "billing@wasla.example", name: "Rachid Naciri", role: "clerk", departments: ["billing"] },
-  { email: "connections@wasla.example", name: "Laila Bennani", role: "clerk", departments: ["connections"] },
-  { email: "technician@wasla.example", name: "Mehdi Ouazzani", role: "clerk", departments: ["technical_interventions"] },
-  { email: "satisfaction@wasla.example", name: "Hind Lamrani", role: "clerk", departments: ["customer_satisfaction"] },
+export const DEMO_STAFF: {
+  email: string;
+  name: string;
+  role: "clerk" | "supervisor" | "admin";
+  departments: DepartmentCode[];
+}[] = [
+  {
+    email: "clerk@wasla.example",
+    name: "Nadia Berrada",
+    role: "clerk",
+    departments: ["metering", "customer_relations"],
+  },
+  {
+    email: "clerk2@wasla.example",
+    name: "Karim Chraibi",
+    role: "clerk",
+    departments: ["metering", "customer_relations"],
+  },
+  {
+    email: "registry@wasla.example",
+    name: "Amina Fassi",
+    role: "clerk",
+    departments: ["mail_registry"],
+  },
+  {
+    email: "billing@wasla.example",
+    name: "Rachid Naciri",
+    role: "clerk",
+    departments: ["billing"],
+  },
+  {
+    email: "connections@wasla.example",
+    name: "Laila Bennani",
+    role: "clerk",
+    departments: ["connections"],
+  },
+  {
+    email: "technician@wasla.example",
+    name: "Mehdi Ouazzani",
+    role: "clerk",
+    departments: ["technical_interventions"],
+  },
+  {
+    email: "satisfaction@wasla.example",
+    name: "Hind Lamrani",
+    role: "clerk",
+    departments: ["customer_satisfaction"],
+  },
   {
     email: "supervisor@wasla.example",
     name: "Said Kettani",
     role: "supervisor",
-    departments: ["metering", "billing", "connections", "customer_relations", "mail_registry", "technical_interventions", "customer_satisfaction"],
+    departments: [
+      "metering",
+      "billing",
+      "connections",
+      "customer_relations",
+      "mail_registry",
+      "technical_interventions",
+      "customer_satisfaction",
+    ],
   },
   { email: "admin@wasla.example", name: "Wasla Admin", role: "admin", departments: [] },
 ];
@@ -154,7 +274,9 @@ export async function seedDemo(
   db: DbOrTx,
   options: { partnerKey: boolean; now?: Date } = { partnerKey: true },
 ): Promise<void> {
-  const existing = await db.execute(sql`select 1 from users where email = 'customer@wasla.example'`);
+  const existing = await db.execute(
+    sql`select 1 from users where email = 'customer@wasla.example'`,
+  );
   if (existing.rows.length) return;
   const { departmentIds } = await seedBase(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -198,7 +320,12 @@ export async function seedDemo(
         .returning();
       const [meter] = await db
         .insert(meters)
-        .values({ contractId: contract!.id, serial: k.serial, dials: k.dials, installedAt: "2017-01-01" })
+        .values({
+          contractId: contract!.id,
+          serial: k.serial,
+          dials: k.dials,
+          installedAt: "2017-01-01",
+        })
         .returning();
       for (const [ri, name] of k.registers.entries()) {
         const share = k.registers.length === 1 ? 1 : name === "day" ? 0.65 : 0.35;
@@ -213,20 +340,36 @@ export async function seedDemo(
           const readAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m, 5, 9, 30));
           if (m < 12) {
             const month = readAt.getUTCMonth();
-            index += Math.round(k.monthly * share * SEASON[month]! * wobble(ci * 100 + ki * 10 + ri + m));
+            index += Math.round(
+              k.monthly * share * SEASON[month]! * wobble(ci * 100 + ki * 10 + ri + m),
+            );
           }
-          rows.push({ registerId: register!.id, index, readAt, source: "agent" as const, status: "accepted" as const });
+          rows.push({
+            registerId: register!.id,
+            index,
+            readAt,
+            source: "agent" as const,
+            status: "accepted" as const,
+          });
         }
         await db.insert(readings).values(rows);
       }
-      if (user) await db.insert(accountContracts).values({ userId: user.id, contractId: contract!.id });
+      if (user)
+        await db.insert(accountContracts).values({ userId: user.id, contractId: contract!.id });
     }
   }
 
   for (const s of DEMO_STAFF) {
     const [staff] = await db
       .insert(users)
-      .values({ email: s.email, passwordHash, name: s.name, role: s.role, locale: "fr", emailVerifiedAt: now })
+      .values({
+        email: s.email,
+        passwordHash,
+        name: s.name,
+        role: s.role,
+        locale: "fr",
+        emailVerifiedAt: now,
+      })
       .returning();
     if (s.departments.length) {
       await db

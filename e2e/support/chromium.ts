@@ -1,6 +1,11 @@
 import { existsSync } from "node:fs";
 
-const CANDIDATES = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CANDIDATES = [
+  "/usr/lib/chromium/chromium",
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+];
 
 /**
  * The system Chromium (Debian's by default, or CHROMIUM_PATH). Playwright's own browser

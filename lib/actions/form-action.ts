@@ -19,7 +19,8 @@ type Options<S extends z.ZodType, A> = {
 function echo(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !/password|token|^\$/i.test(key)) values[key] = value.slice(0, 2000);
+    if (typeof value === "string" && !/password|token|^\$/i.test(key))
+      values[key] = value.slice(0, 2000);
   }
   return values;
 }
@@ -35,11 +36,16 @@ async function run<S extends z.ZodType, A>(
   try {
     const requested = await getLocale();
     const locale: Locale = isLocale(requested) ? requested : "ar";
-    return (await handler(parsed.data, { user, meta: await currentRequestMeta(), locale })) ?? { status: "ok" };
+    return (
+      (await handler(parsed.data, { user, meta: await currentRequestMeta(), locale })) ?? {
+        status: "ok",
+      }
+    );
   } catch (error) {
     // redirect() and notFound() signal by throwing: let them through.
     unstable_rethrow(error);
-    if (isAppError(error)) return { status: "error", formError: error.code, fields: error.fields, values };
+    if (isAppError(error))
+      return { status: "error", formError: error.code, fields: error.fields, values };
     console.error("[action]", error);
     return { status: "error", formError: "INTERNAL", values };
   }
@@ -59,7 +65,8 @@ export function userAction<S extends z.ZodType>(options: Options<S, User> & { ro
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const user = await getCurrentUser();
     if (!user) return { status: "error", formError: new AppError("UNAUTHENTICATED").code };
-    if (options.roles && !options.roles.includes(user.role)) return { status: "error", formError: "FORBIDDEN" };
+    if (options.roles && !options.roles.includes(user.role))
+      return { status: "error", formError: "FORBIDDEN" };
     return run(user, formData, options);
   };
 }

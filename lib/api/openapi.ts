@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { contractListSchema, errorSchema, healthSchema } from "./schemas";
+import { contractListSchema, contractResponseSchema, errorSchema, healthSchema } from "./schemas";
 
 type Operation = {
   method: "get" | "post";
   path: string;
   summary: string;
+  /** An example path for tests, with the parameters filled in by the caller. */
+  params?: string[];
   auth: "none" | "session";
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
@@ -16,7 +18,10 @@ export const OPERATIONS: Operation[] = [
     path: "/api/health",
     summary: "Liveness and database reachability",
     auth: "none",
-    responses: { 200: { description: "Up", schema: healthSchema }, 503: { description: "Database unreachable", schema: errorSchema } },
+    responses: {
+      200: { description: "Up", schema: healthSchema },
+      503: { description: "Database unreachable", schema: errorSchema },
+    },
   },
   {
     method: "get",
@@ -35,13 +40,28 @@ export const OPERATIONS: Operation[] = [
       401: { description: "Not signed in", schema: errorSchema },
     },
   },
+  {
+    method: "get",
+    path: "/api/v1/contracts/{id}",
+    params: ["id"],
+    summary: "One of the signed-in customer's contracts; anyone else's answers 404, like an unknown id",
+    auth: "session",
+    responses: {
+      200: { description: "The contract", schema: contractResponseSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "Unknown, or not this customer's", schema: errorSchema },
+    },
+  },
 ];
 
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
 export function buildOpenApiDocument(serverUrl: string) {
   const schemas: Record<string, unknown> = {};
   const ref = (schema: z.ZodType) => {
-    const json = z.toJSONSchema(schema, { target: "draft-2020-12", io: "output" }) as Record<string, unknown>;
+    const json = z.toJSONSchema(schema, { target: "draft-2020-12", io: "output" }) as Record<
+      string,
+      unknown
+    >;
     const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
     if (!id) return json;
     const { $schema: _ignored, ...rest } = json;
@@ -56,12 +76,21 @@ export function buildOpenApiDocument(serverUrl: string) {
       summary: op.summary,
       security: op.auth === "session" ? [{ session: [] }] : [],
       parameters: [
-        { name: "Accept-Language", in: "header", required: false, schema: { type: "string", enum: ["ar", "fr", "en"] }, description: "Language of error messages" },
+        {
+          name: "Accept-Language",
+          in: "header",
+          required: false,
+          schema: { type: "string", enum: ["ar", "fr", "en"] },
+          description: "Language of error messages",
+        },
       ],
       responses: Object.fromEntries(
         Object.entries(op.responses).map(([status, r]) => [
           status,
-          { description: r.description, ...(r.schema ? { content: { "application/json": { schema: ref(r.schema) } } } : {}) },
+          {
+            description: r.description,
+            ...(r.schema ? { content: { "application/json": { schema: ref(r.schema) } } } : {}),
+          },
         ]),
       ),
     };
@@ -71,14 +100,20 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Wasla public API",
       version: "1.0.0",
-      description: "Self-service API of the utility portal: contracts, readings, bills, payments, requests. Errors are { error: { code, message } } with the message in the Accept-Language language.",
+      description:
+        "Self-service API of the utility portal: contracts, readings, bills, payments, requests. Errors are { error: { code, message } } with the message in the Accept-Language language.",
     },
     servers: [{ url: serverUrl }],
     paths,
     components: {
       schemas,
       securitySchemes: {
-        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The portal's session cookie (same origin)" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The portal's session cookie (same origin)",
+        },
         partnerKey: { type: "http", scheme: "bearer", description: "Partner API key" },
       },
     },

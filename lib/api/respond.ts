@@ -3,7 +3,9 @@ import { AppError, isAppError } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 
-export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+export type ApiErrorBody = {
+  error: { code: string; message: string; fields?: Record<string, string> };
+};
 
 /** The API's error shape, with the message in the caller's language (Accept-Language). */
 export function errorResponse(request: Request, error: AppError): NextResponse<ApiErrorBody> {
@@ -12,12 +14,20 @@ export function errorResponse(request: Request, error: AppError): NextResponse<A
     ? Object.fromEntries(
         Object.entries(error.fields).map(([field, key]) => [
           field,
-          t.has(`validation.${key}` as never) ? t(`validation.${key}` as never) : t("validation.invalid"),
+          t.has(`validation.${key}` as never)
+            ? t(`validation.${key}` as never)
+            : t("validation.invalid"),
         ]),
       )
     : undefined;
   return NextResponse.json(
-    { error: { code: error.code, message: t(`errors.${error.code}`), ...(fields ? { fields } : {}) } },
+    {
+      error: {
+        code: error.code,
+        message: t(`errors.${error.code}`),
+        ...(fields ? { fields } : {}),
+      },
+    },
     { status: error.status, headers: { "cache-control": "no-store" } },
   );
 }
@@ -41,5 +51,8 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
 }
 
 export function json<T>(body: T, init?: ResponseInit): NextResponse<T> {
-  return NextResponse.json(body, { ...init, headers: { "cache-control": "no-store", ...init?.headers } });
+  return NextResponse.json(body, {
+    ...init,
+    headers: { "cache-control": "no-store", ...init?.headers },
+  });
 }

@@ -19,7 +19,10 @@ export const healthSchema = z.object({ status: z.literal("ok") }).meta({ id: "He
 export const registerSchema = z
   .object({
     name: z.enum(["single", "day", "night", "peak"]),
-    lastIndex: z.string().nullable().meta({ description: "Digits only, as a string", example: "12345" }),
+    lastIndex: z
+      .string()
+      .nullable()
+      .meta({ description: "Digits only, as a string", example: "12345" }),
     lastReadAt: z.iso.datetime({ offset: true }).nullable(),
   })
   .meta({ id: "Register" });
@@ -31,8 +34,14 @@ export const contractSchema = z
     service: z.enum(["electricity", "water", "sanitation"]),
     status: z.enum(["active", "pending", "terminated"]),
     address: z.string(),
-    meters: z.array(z.object({ serial: z.string(), dials: z.int(), registers: z.array(registerSchema) })),
+    meters: z.array(
+      z.object({ serial: z.string(), dials: z.int(), registers: z.array(registerSchema) }),
+    ),
   })
   .meta({ id: "Contract" });
 
-export const contractListSchema = z.object({ contracts: z.array(contractSchema) }).meta({ id: "ContractList" });
+export const contractListSchema = z
+  .object({ contracts: z.array(contractSchema) })
+  .meta({ id: "ContractList" });
+
+export const contractResponseSchema = z.object({ contract: contractSchema }).meta({ id: "ContractResponse" });

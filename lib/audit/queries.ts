@@ -3,7 +3,10 @@ import type { DbOrTx } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 
 /** Audit rows newest first, with the actor's name; filter by entity; keyset by id. */
-export async function listAudit(db: DbOrTx, params: { entityType?: string; entityId?: string; beforeId?: number; limit?: number }) {
+export async function listAudit(
+  db: DbOrTx,
+  params: { entityType?: string; entityId?: string; beforeId?: number; limit?: number },
+) {
   const filters: (SQL | undefined)[] = [
     params.entityType ? eq(auditLog.entityType, params.entityType) : undefined,
     params.entityId ? eq(auditLog.entityId, params.entityId) : undefined,

@@ -37,7 +37,11 @@ export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
     actorUserId: actor.kind === "user" ? actor.userId : null,
     actorRole: actor.kind === "user" ? actor.role : null,
     actorLabel:
-      actor.kind === "partner" ? `partner:${actor.keyPrefix}` : actor.kind === "system" ? (actor.label ?? "system") : null,
+      actor.kind === "partner"
+        ? `partner:${actor.keyPrefix}`
+        : actor.kind === "system"
+          ? (actor.label ?? "system")
+          : null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

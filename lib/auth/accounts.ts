@@ -46,7 +46,10 @@ export async function signUp(db: Db, input: SignUpInput, meta: RequestMeta): Pro
       .onConflictDoNothing()
       .returning();
     if (!created) {
-      const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${input.email}`);
+      const [existing] = await tx
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${input.email}`);
       if (existing) {
         const token = await issueToken(tx, existing.id, "reset_password");
         await enqueueEmail(tx, {
@@ -83,7 +86,10 @@ export async function verifyEmail(db: Db, token: string, meta: RequestMeta): Pro
     if (!userId) return false;
     await tx
       .update(users)
-      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, updatedAt: sql`now()` })
+      .set({
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(users.id, userId));
     await writeAudit(tx, {
       actor: { kind: "user", userId, role: "customer" },
@@ -97,7 +103,11 @@ export async function verifyEmail(db: Db, token: string, meta: RequestMeta): Pro
 }
 
 /** E-mail a reset link if the account exists; say nothing either way. */
-export async function requestPasswordReset(db: Db, email: string, meta: RequestMeta): Promise<void> {
+export async function requestPasswordReset(
+  db: Db,
+  email: string,
+  meta: RequestMeta,
+): Promise<void> {
   if (await anyLocked(db, [throttleKeys.ip(meta.ip)])) throw new AppError("RATE_LIMITED");
   const user = await findByEmail(db, email);
   if (!user || user.disabledAt) return;
@@ -187,7 +197,9 @@ export async function changePassword(
   if (await anyLocked(db, keys)) throw new AppError("RATE_LIMITED");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordFailure(db, keys);
-    throw new AppError("VALIDATION_FAILED", "wrong current password", { currentPassword: "passwordWrong" });
+    throw new AppError("VALIDATION_FAILED", "wrong current password", {
+      currentPassword: "passwordWrong",
+    });
   }
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
@@ -221,7 +233,12 @@ export async function updateProfile(
   await db.transaction(async (tx) => {
     const [after] = await tx
       .update(users)
-      .set({ name: input.name, phone: input.phone ?? null, locale: input.locale, updatedAt: sql`now()` })
+      .set({
+        name: input.name,
+        phone: input.phone ?? null,
+        locale: input.locale,
+        updatedAt: sql`now()`,
+      })
       .where(eq(users.id, user.id))
       .returning({ name: users.name, phone: users.phone, locale: users.locale });
     await writeAudit(tx, {
@@ -238,5 +255,8 @@ export async function updateProfile(
 
 /** Remember a language choice made with the switcher. */
 export async function saveLocale(db: Db, userId: string, locale: Locale): Promise<void> {
-  await db.update(users).set({ locale, updatedAt: sql`now()` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ locale, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
 }

@@ -23,6 +23,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // at once through the session version.
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600, updateAge: 24 * 3600 },
   trustHost: true,
+  logger: {
+    // A wrong password is an answer, not a server error: keep it out of the error log.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
@@ -31,11 +38,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
         try {
-          const user = await verifyCredentials(getDb(), parsed.data, requestMetaFrom(request.headers));
+          const user = await verifyCredentials(
+            getDb(),
+            parsed.data,
+            requestMetaFrom(request.headers),
+          );
           return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
         } catch (error) {
           if (isAppError(error) && error.code === "RATE_LIMITED") throw new RateLimited();
-          if (isAppError(error) && error.code === "EMAIL_NOT_VERIFIED") throw new EmailNotVerified();
+          if (isAppError(error) && error.code === "EMAIL_NOT_VERIFIED")
+            throw new EmailNotVerified();
           if (isAppError(error)) throw new InvalidCredentials();
           throw error;
         }

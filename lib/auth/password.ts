@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
 // account and timing does not tell which e-mails exist.
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (!storedHash) {
     dummyHash ??= hashPassword("wasla-timing-equaliser");
     await verify(await dummyHash, password).catch(() => false);

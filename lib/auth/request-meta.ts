@@ -8,7 +8,11 @@ export type RequestMeta = { ip: string | null; userAgent: string | null };
  */
 export function requestMetaFrom(headers: Headers): RequestMeta {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   const ip = last ?? headers.get("x-real-ip") ?? null;
   const userAgent = headers.get("user-agent")?.slice(0, 400) ?? null;
   return { ip: ip && isIp(ip) ? stripV4Mapped(ip) : null, userAgent };

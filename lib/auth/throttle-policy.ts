@@ -28,6 +28,8 @@ export function afterFailure(
   const failures = windowOpen ? state.failures + 1 : 1;
   const windowStartedAt = windowOpen ? state.windowStartedAt : now;
   const lockedUntil =
-    failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : (state?.lockedUntil ?? null);
+    failures >= policy.maxFailures
+      ? new Date(now.getTime() + policy.lockMs)
+      : (state?.lockedUntil ?? null);
   return { failures, windowStartedAt, lockedUntil };
 }

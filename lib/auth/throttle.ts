@@ -6,26 +6,49 @@ import { afterFailure, isLocked, POLICIES } from "./throttle-policy";
 export type ThrottleKey = { key: string; policy: keyof typeof POLICIES };
 
 export const throttleKeys = {
-  account: (email: string): ThrottleKey => ({ key: `account:${email.toLowerCase()}`, policy: "account" }),
+  account: (email: string): ThrottleKey => ({
+    key: `account:${email.toLowerCase()}`,
+    policy: "account",
+  }),
   ip: (ip: string | null): ThrottleKey => ({ key: `ip:${ip ?? "unknown"}`, policy: "ip" }),
   link: (userId: string): ThrottleKey => ({ key: `link:${userId}`, policy: "link" }),
 };
 
 /** True when any of the keys is locked now. */
-export async function anyLocked(db: DbOrTx, keys: ThrottleKey[], now = new Date()): Promise<boolean> {
+export async function anyLocked(
+  db: DbOrTx,
+  keys: ThrottleKey[],
+  now = new Date(),
+): Promise<boolean> {
   const rows = await db
     .select()
     .from(authThrottle)
-    .where(inArray(authThrottle.key, keys.map((k) => k.key)));
+    .where(
+      inArray(
+        authThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    );
   return rows.some((r) => isLocked(r, now));
 }
 
 /** Count one failure against each key (row-locked, so concurrent guesses all count). */
-export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now = new Date()): Promise<void> {
+export async function recordFailure(
+  db: DbOrTx,
+  keys: ThrottleKey[],
+  now = new Date(),
+): Promise<void> {
   for (const { key, policy } of keys) {
     await db.transaction(async (tx) => {
-      await tx.insert(authThrottle).values({ key, failures: 0, windowStartedAt: now }).onConflictDoNothing();
-      const [row] = await tx.select().from(authThrottle).where(eq(authThrottle.key, key)).for("update");
+      await tx
+        .insert(authThrottle)
+        .values({ key, failures: 0, windowStartedAt: now })
+        .onConflictDoNothing();
+      const [row] = await tx
+        .select()
+        .from(authThrottle)
+        .where(eq(authThrottle.key, key))
+        .for("update");
       const next = afterFailure(row, now, POLICIES[policy]);
       await tx.update(authThrottle).set(next).where(eq(authThrottle.key, key));
     });
@@ -36,5 +59,10 @@ export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now = new D
  * guessed a thousand others must not reset its count). */
 export async function clearFailures(db: DbOrTx, keys: ThrottleKey[]): Promise<void> {
   if (!keys.length) return;
-  await db.delete(authThrottle).where(inArray(authThrottle.key, keys.map((k) => k.key)));
+  await db.delete(authThrottle).where(
+    inArray(
+      authThrottle.key,
+      keys.map((k) => k.key),
+    ),
+  );
 }

@@ -27,7 +27,11 @@ export async function issueToken(tx: DbOrTx, userId: string, purpose: Purpose): 
 }
 
 /** Spend a token: returns its user id once, or null if unknown, used or expired. */
-export async function consumeToken(tx: DbOrTx, token: string, purpose: Purpose): Promise<string | null> {
+export async function consumeToken(
+  tx: DbOrTx,
+  token: string,
+  purpose: Purpose,
+): Promise<string | null> {
   const [row] = await tx
     .update(emailTokens)
     .set({ usedAt: sql`now()` })

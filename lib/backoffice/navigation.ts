@@ -10,7 +10,10 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
 
 /** The back-office sections a role may open, in menu order. Pages check the same list. */
 export function sectionsFor(role: Role): { section: BackofficeSection; href: string }[] {
-  return SECTIONS.filter((s) => s.roles.includes(role)).map(({ section, href }) => ({ section, href }));
+  return SECTIONS.filter((s) => s.roles.includes(role)).map(({ section, href }) => ({
+    section,
+    href,
+  }));
 }
 
 export function rolesFor(section: BackofficeSection): Role[] {

@@ -7,7 +7,8 @@ import { anyLocked, recordFailure, throttleKeys } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import type { LinkContractInput } from "./schemas";
 
-const canonical = (column: unknown) => sql`upper(regexp_replace(${column}, '[[:space:]_./-]', '', 'g'))`;
+const canonical = (column: unknown) =>
+  sql`upper(regexp_replace(${column}, '[[:space:]_./-]', '', 'g'))`;
 
 /**
  * Link a contract to an account when the caller proves it is theirs: the contract number plus

@@ -17,8 +17,16 @@ export type RegisterSummary = {
   lastIndex: number | null;
   lastReadAt: Date | null;
 };
-export type MeterSummary = { id: string; serial: string; dials: number; registers: RegisterSummary[] };
-export type ContractSummary = Pick<Contract, "id" | "contractNo" | "service" | "category" | "status" | "startDate"> & {
+export type MeterSummary = {
+  id: string;
+  serial: string;
+  dials: number;
+  registers: RegisterSummary[];
+};
+export type ContractSummary = Pick<
+  Contract,
+  "id" | "contractNo" | "service" | "category" | "status" | "startDate"
+> & {
   premise: Pick<Premise, "addressLine" | "city" | "zone">;
   meters: MeterSummary[];
 };
@@ -69,7 +77,12 @@ export async function listAccountContracts(
   for (const r of registerRows) {
     const byMeter = metersByContract.get(r.contractId) ?? new Map<string, MeterSummary>();
     metersByContract.set(r.contractId, byMeter);
-    const meter = byMeter.get(r.meterId) ?? { id: r.meterId, serial: r.serial, dials: r.dials, registers: [] };
+    const meter = byMeter.get(r.meterId) ?? {
+      id: r.meterId,
+      serial: r.serial,
+      dials: r.dials,
+      registers: [],
+    };
     byMeter.set(r.meterId, meter);
     meter.registers.push({
       id: r.registerId,
@@ -136,7 +149,9 @@ export async function listContractReadings(
     .innerJoin(meterRegisters, eq(meterRegisters.id, readings.registerId))
     .innerJoin(meters, eq(meters.id, meterRegisters.meterId))
     .innerJoin(accountContracts, eq(accountContracts.contractId, meters.contractId))
-    .where(and(eq(accountContracts.userId, params.userId), eq(meters.contractId, params.contractId)))
+    .where(
+      and(eq(accountContracts.userId, params.userId), eq(meters.contractId, params.contractId)),
+    )
     .orderBy(desc(readings.readAt), asc(meterRegisters.name))
     .limit(params.limit ?? 24);
   return rows.map(({ previous, ...r }) => ({

@@ -17,7 +17,11 @@ export function formatDate(value: Date | string, locale: Locale, timeZone: strin
 
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(date);
 }
 
 export function formatInteger(value: number | bigint, locale: Locale): string {

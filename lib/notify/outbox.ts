@@ -56,7 +56,10 @@ export async function deliverPendingEmail(
       if (!row) return true;
       try {
         await transport.send({ to: row.toAddress, subject: row.subject, text: row.bodyText });
-        await tx.update(outbox).set({ status: "sent", sentAt: sql`now()`, attempts: row.attempts + 1 }).where(eq(outbox.id, row.id));
+        await tx
+          .update(outbox)
+          .set({ status: "sent", sentAt: sql`now()`, attempts: row.attempts + 1 })
+          .where(eq(outbox.id, row.id));
         sent++;
       } catch (error) {
         const attempts = row.attempts + 1;

@@ -1,7 +1,9 @@
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 
-export type MailTransport = { send: (m: { to: string; subject: string; text: string }) => Promise<void> };
+export type MailTransport = {
+  send: (m: { to: string; subject: string; text: string }) => Promise<void>;
+};
 
 let cached: MailTransport | null | undefined;
 

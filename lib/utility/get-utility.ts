@@ -14,5 +14,9 @@ export function utilityName(utility: Utility, locale: Locale): string {
 }
 
 export function utilityAddress(utility: Utility, locale: Locale): string {
-  return locale === "ar" ? utility.addressAr : locale === "fr" ? utility.addressFr : utility.addressEn;
+  return locale === "ar"
+    ? utility.addressAr
+    : locale === "fr"
+      ? utility.addressFr
+      : utility.addressEn;
 }

@@ -80,7 +80,12 @@ export const printedCodeField = z
   .string({ error: "required" })
   .max(LIMITS.code, "tooLong")
   .transform((s) => canonicalCode(s))
-  .pipe(z.string().min(1, "required").regex(/^[A-Z0-9]+$/, "invalid"));
+  .pipe(
+    z
+      .string()
+      .min(1, "required")
+      .regex(/^[A-Z0-9]+$/, "invalid"),
+  );
 
 export function canonicalCode(input: string): string {
   return toAsciiDigits(input)

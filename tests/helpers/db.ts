@@ -30,7 +30,9 @@ export async function createTestDatabase(): Promise<{ db: Db; url: string }> {
 }
 
 /** The PostgreSQL error behind a failed query (Drizzle wraps it in its own "Failed query"). */
-export async function pgErrorOf(promise: Promise<unknown>): Promise<{ message: string; code?: string }> {
+export async function pgErrorOf(
+  promise: Promise<unknown>,
+): Promise<{ message: string; code?: string }> {
   try {
     await promise;
   } catch (error) {

@@ -21,8 +21,16 @@ describe("audit log", () => {
       after: { name: "B" },
       meta: { ip: "203.0.113.9", userAgent: "vitest" },
     });
-    const [row] = await db.select().from(auditLog).where(sql`${auditLog.entityId} = 'u-1'`);
-    expect(row).toMatchObject({ action: "user.update", actorLabel: "test", ip: "203.0.113.9", after: { name: "B" } });
+    const [row] = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entityId} = 'u-1'`);
+    expect(row).toMatchObject({
+      action: "user.update",
+      actorLabel: "test",
+      ip: "203.0.113.9",
+      after: { name: "B" },
+    });
     expect(row?.before).toEqual({ name: "A", passwordHash: "[redacted]" });
   });
 
@@ -45,9 +53,14 @@ describe("audit log", () => {
   });
 
   it("keeps every row after the refused attempts", async () => {
-    const { rows } = await db.execute(sql`select count(*)::int as n from audit_log where action = 'forged'`);
+    const { rows } = await db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'forged'`,
+    );
     expect((rows[0] as { n: number }).n).toBe(0);
-    const [row] = await db.select().from(auditLog).where(sql`${auditLog.entityId} = 'u-1'`);
+    const [row] = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entityId} = 'u-1'`);
     expect(row?.action).toBe("user.update");
   });
 });

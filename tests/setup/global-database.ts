@@ -22,7 +22,11 @@ declare module "vitest" {
 export async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    cluster = await startEmbeddedPostgres({ dataDir: `.data/test-postgres-${process.pid}`, ephemeral: true, fast: true });
+    cluster = await startEmbeddedPostgres({
+      dataDir: `.data/test-postgres-${process.pid}`,
+      ephemeral: true,
+      fast: true,
+    });
     adminUrl = cluster.url("postgres");
   }
   const admin = new pg.Client(adminUrl);
@@ -36,7 +40,9 @@ export async function setup(project: TestProject) {
   const db = createDb(templateUrl.toString(), { max: 1 });
   await runMigrations(db);
   // A fixed "now" keeps the demo history the same in every run.
-  await db.transaction((tx) => seedDemo(tx, { partnerKey: true, now: new Date("2026-11-15T10:00:00Z") }));
+  await db.transaction((tx) =>
+    seedDemo(tx, { partnerKey: true, now: new Date("2026-11-15T10:00:00Z") }),
+  );
   await db.$client.end();
   project.provide("adminDatabaseUrl", adminUrl);
 }

@@ -17,7 +17,12 @@ export default async function CustomerLayout({
   const prefix = isLocale(locale) ? locale : "ar";
   const [user, utility] = await Promise.all([requireCustomerPage(prefix), getCurrentUtility()]);
   return (
-    <PublicShell user={user} utility={utility} switchLanguage={switchLanguageAction} signOut={signOutAction}>
+    <PublicShell
+      user={user}
+      utility={utility}
+      switchLanguage={switchLanguageAction}
+      signOut={signOutAction}
+    >
       {children}
     </PublicShell>
   );

@@ -7,7 +7,12 @@ import { signOutAction, switchLanguageAction } from "../shell-actions";
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   const [user, utility] = await Promise.all([getCurrentUser(), getCurrentUtility()]);
   return (
-    <PublicShell user={user} utility={utility} switchLanguage={switchLanguageAction} signOut={signOutAction}>
+    <PublicShell
+      user={user}
+      utility={utility}
+      switchLanguage={switchLanguageAction}
+      signOut={signOutAction}
+    >
       {children}
     </PublicShell>
   );

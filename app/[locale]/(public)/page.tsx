@@ -10,7 +10,11 @@ import { utilityName } from "@/lib/utility/get-utility";
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (isLocale(locale)) setRequestLocale(locale);
-  const [t, user, utility] = await Promise.all([getTranslations("home"), getCurrentUser(), getCurrentUtility()]);
+  const [t, user, utility] = await Promise.all([
+    getTranslations("home"),
+    getCurrentUser(),
+    getCurrentUtility(),
+  ]);
   const name = utilityName(utility, isLocale(locale) ? locale : "ar");
   const home = user ? (user.role === "customer" ? "/dashboard" : "/backoffice") : null;
   return (
@@ -29,7 +33,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
               <Link href="/sign-in" className={buttonClass("secondary")}>
                 {t("signIn")}
               </Link>
-              <Link href="/sign-up" className="inline-flex min-h-11 items-center rounded-lg border border-white/60 px-4 py-2 font-semibold text-white hover:bg-white/10">
+              <Link
+                href="/sign-up"
+                className="inline-flex min-h-11 items-center rounded-lg border border-white/60 px-4 py-2 font-semibold text-white hover:bg-white/10"
+              >
                 {t("signUp")}
               </Link>
             </>

@@ -8,7 +8,13 @@ import { getCurrentUtility } from "@/lib/utility/current-utility";
 import { utilityName } from "@/lib/utility/get-utility";
 import { signOutAction, switchLanguageAction } from "../../shell-actions";
 
-export default async function BackofficeLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function BackofficeLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : "ar";
   const user = await requireStaffPage(locale);

@@ -22,7 +22,8 @@ export default async function BackofficeHome({ params }: { params: Promise<{ loc
     listStaffDepartments(db, { userId: user.id }),
     getOverviewCounts(db),
   ]);
-  const name = (d: (typeof departments)[number]) => (locale === "ar" ? d.nameAr : locale === "fr" ? d.nameFr : d.nameEn);
+  const name = (d: (typeof departments)[number]) =>
+    locale === "ar" ? d.nameAr : locale === "fr" ? d.nameFr : d.nameEn;
   const stats = [
     { label: t("customers"), value: counts.customers },
     { label: t("activeContracts"), value: counts.activeContracts },
@@ -45,7 +46,10 @@ export default async function BackofficeHome({ params }: { params: Promise<{ loc
         {departments.length ? (
           <ul className="flex flex-wrap gap-2" data-testid="staff-departments">
             {departments.map((d) => (
-              <li key={d.id} className="rounded-full bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-900">
+              <li
+                key={d.id}
+                className="rounded-full bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-900"
+              >
                 {name(d)}
               </li>
             ))}

@@ -14,7 +14,11 @@ export const updateProfileAction = userAction({
     await updateProfile(getDb(), user, input, meta);
     revalidatePath(`/${locale}/profile`);
     if (input.locale !== locale) {
-      (await cookies()).set("NEXT_LOCALE", input.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+      (await cookies()).set("NEXT_LOCALE", input.locale, {
+        path: "/",
+        sameSite: "lax",
+        maxAge: 365 * 24 * 3600,
+      });
       redirect(`/${input.locale}/profile?saved=1`);
     }
     return { status: "ok", notice: "saved" };

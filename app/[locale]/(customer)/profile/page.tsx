@@ -24,9 +24,14 @@ export default async function ProfilePage({
   const { saved } = await searchParams;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
-      <PageTitle lead={<span className="ltr-nums">{user.email}</span>}>{t("profile.title")}</PageTitle>
+      <PageTitle lead={<span className="ltr-nums">{user.email}</span>}>
+        {t("profile.title")}
+      </PageTitle>
       <Card>
-        <ProfileForm defaults={{ name: user.name, phone: user.phone ?? "", locale: user.locale }} saved={saved === "1"} />
+        <ProfileForm
+          defaults={{ name: user.name, phone: user.phone ?? "", locale: user.locale }}
+          saved={saved === "1"}
+        />
       </Card>
       <Card>
         <h2 className="mb-4 text-lg font-bold">{t("changePassword.title")}</h2>

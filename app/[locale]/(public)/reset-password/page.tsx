@@ -4,7 +4,11 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { Link } from "@/lib/i18n/navigation";
 import { ResetPasswordForm } from "./reset-password-form";
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const t = await getTranslations("forms.resetPassword");
   const { token } = await searchParams;
   return (

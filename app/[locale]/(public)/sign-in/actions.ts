@@ -14,7 +14,9 @@ const CODES: Record<string, string> = {
 
 /** Only a path of this site in the same language, never an address elsewhere. */
 function safeCallback(value: string | undefined, locale: string): string {
-  return value && new RegExp(`^/${locale}/[^/\\\\]`).test(value) && value.length < 500 ? value : `/${locale}/welcome`;
+  return value && new RegExp(`^/${locale}/[^/\\\\]`).test(value) && value.length < 500
+    ? value
+    : `/${locale}/welcome`;
 }
 
 export const signInAction = publicAction({
@@ -29,7 +31,11 @@ export const signInAction = publicAction({
     } catch (error) {
       if (error instanceof AuthError) {
         const code = "code" in error && typeof error.code === "string" ? error.code : "";
-        return { status: "error", formError: CODES[code] ?? "INVALID_CREDENTIALS", values: { email: input.email } };
+        return {
+          status: "error",
+          formError: CODES[code] ?? "INVALID_CREDENTIALS",
+          values: { email: input.email },
+        };
       }
       throw error;
     }

@@ -9,7 +9,11 @@ import { VerifyEmailForm } from "./verify-email-form";
  * The e-mailed link opens this page; a button (a POST) spends the token, so that link
  * scanners in mail servers, which only GET, cannot verify an address on their own.
  */
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const t = await getTranslations("forms.verifyEmail");
   const { token } = await searchParams;
   return (

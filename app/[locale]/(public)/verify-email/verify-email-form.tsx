@@ -13,7 +13,11 @@ export function VerifyEmailForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState(verifyEmailAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-4">
-      {state.status === "error" ? <Alert tone="error">{te("TOKEN_INVALID")}</Alert> : <p>{t("lead")}</p>}
+      {state.status === "error" ? (
+        <Alert tone="error">{te("TOKEN_INVALID")}</Alert>
+      ) : (
+        <p>{t("lead")}</p>
+      )}
       <input type="hidden" name="token" value={token} />
       <Button type="submit" disabled={pending}>
         {t("submit")}

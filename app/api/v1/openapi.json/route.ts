@@ -5,5 +5,7 @@ import { env } from "@/lib/env";
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  return Response.json(buildOpenApiDocument(env().APP_URL), { headers: { "cache-control": "public, max-age=300" } });
+  return Response.json(buildOpenApiDocument(env().APP_URL), {
+    headers: { "cache-control": "public, max-age=300" },
+  });
 }

@@ -24,7 +24,8 @@ export default async function AuditPage({
   const locale = isLocale(raw) ? raw : "ar";
   await requireStaffPage(locale, rolesFor("audit"));
   const { entity } = await searchParams;
-  const entityType = typeof entity === "string" && /^[a-z_]{1,40}$/.test(entity) ? entity : undefined;
+  const entityType =
+    typeof entity === "string" && /^[a-z_]{1,40}$/.test(entity) ? entity : undefined;
   const [t, rows, utility] = await Promise.all([
     getTranslations("backoffice.audit"),
     listAudit(getDb(), { entityType, limit: 100 }),
@@ -38,18 +39,36 @@ export default async function AuditPage({
         <table className="w-full min-w-[40rem] text-sm">
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-2 text-start">{t("at")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("actor")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("action")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("entity")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("ip")}</th>
+              <th scope="col" className="px-3 py-2 text-start">
+                {t("at")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-start">
+                {t("actor")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-start">
+                {t("action")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-start">
+                {t("entity")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-start">
+                {t("ip")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map(({ row, actorName, actorEmail }) => (
               <tr key={row.id} className="border-t border-slate-100 align-top">
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.at, locale, utility.timeZone)}</td>
-                <td className="px-3 py-2">{actorName ? <span title={actorEmail ?? undefined}>{actorName}</span> : (row.actorLabel ?? "—")}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {formatDateTime(row.at, locale, utility.timeZone)}
+                </td>
+                <td className="px-3 py-2">
+                  {actorName ? (
+                    <span title={actorEmail ?? undefined}>{actorName}</span>
+                  ) : (
+                    (row.actorLabel ?? "—")
+                  )}
+                </td>
                 <td className="ltr-nums px-3 py-2 font-mono">{row.action}</td>
                 <td className="ltr-nums px-3 py-2 font-mono">
                   {row.entityType}:{row.entityId.slice(0, 8)}

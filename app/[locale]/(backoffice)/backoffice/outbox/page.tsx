@@ -37,26 +37,50 @@ export default async function OutboxPage({
       <form className="flex flex-wrap items-end gap-2" role="search">
         <label className="flex flex-col gap-1 text-sm font-semibold">
           {t("filter")}
-          <input name="to" type="search" defaultValue={filter} dir="ltr" className="min-h-10 rounded-lg border border-slate-300 bg-white px-3" />
+          <input
+            name="to"
+            type="search"
+            defaultValue={filter}
+            dir="ltr"
+            className="min-h-10 rounded-lg border border-slate-300 bg-white px-3"
+          />
         </label>
-        <button type="submit" className="min-h-10 rounded-lg bg-brand-700 px-4 font-semibold text-white">
+        <button
+          type="submit"
+          className="min-h-10 rounded-lg bg-brand-700 px-4 font-semibold text-white"
+        >
           {t("apply")}
         </button>
       </form>
       {messages.length === 0 ? <p className="text-slate-600">{t("empty")}</p> : null}
       <ul className="flex flex-col gap-3">
         {messages.map((m) => (
-          <li key={m.id} className="rounded-xl border border-slate-200 bg-white p-4" data-testid="outbox-message">
+          <li
+            key={m.id}
+            className="rounded-xl border border-slate-200 bg-white p-4"
+            data-testid="outbox-message"
+          >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <p className="font-bold" dir="auto">{m.subject}</p>
-              <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold">{t(`status.${m.status}`)}</span>
+              <p className="font-bold" dir="auto">
+                {m.subject}
+              </p>
+              <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold">
+                {t(`status.${m.status}`)}
+              </span>
             </div>
             <p className="text-sm text-slate-600">
-              <span className="ltr-nums">{m.toAddress}</span> · {formatDateTime(m.createdAt, locale, utility.timeZone)} · {m.locale}
+              <span className="ltr-nums">{m.toAddress}</span> ·{" "}
+              {formatDateTime(m.createdAt, locale, utility.timeZone)} · {m.locale}
             </p>
             <details className="mt-2">
-              <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("body")}</summary>
-              <pre dir="auto" lang={m.locale} className="mt-2 overflow-x-auto rounded bg-slate-50 p-3 text-sm whitespace-pre-wrap">
+              <summary className="cursor-pointer text-sm font-semibold text-brand-700">
+                {t("body")}
+              </summary>
+              <pre
+                dir="auto"
+                lang={m.locale}
+                className="mt-2 overflow-x-auto rounded bg-slate-50 p-3 text-sm whitespace-pre-wrap"
+              >
                 {m.bodyText}
               </pre>
             </details>

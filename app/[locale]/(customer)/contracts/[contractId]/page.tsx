@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("detailTitle") };
 }
 
-export default async function ContractPage({ params }: { params: Promise<{ locale: string; contractId: string }> }) {
+export default async function ContractPage({
+  params,
+}: {
+  params: Promise<{ locale: string; contractId: string }>;
+}) {
   const { locale: raw, contractId } = await params;
   const locale = isLocale(raw) ? raw : "ar";
   const user = await requireCustomerPage(locale);
@@ -33,12 +37,22 @@ export default async function ContractPage({ params }: { params: Promise<{ local
   return (
     <div className="flex flex-col gap-6">
       <Link href="/dashboard" className="text-sm font-semibold text-brand-700 underline">
-        <span aria-hidden="true" className="inline-block rtl:rotate-180">←</span> {t("back")}
+        <span aria-hidden="true" className="inline-block rtl:rotate-180">
+          ←
+        </span>{" "}
+        {t("back")}
       </Link>
-      <PageTitle lead={<bdi>{t("address", { line: contract.premise.addressLine, city: contract.premise.city })}</bdi>}>
+      <PageTitle
+        lead={
+          <bdi>
+            {t("address", { line: contract.premise.addressLine, city: contract.premise.city })}
+          </bdi>
+        }
+      >
         <span className="flex items-center gap-2">
           <ServiceIcon service={contract.service} className="size-8" />
-          {t(`service.${contract.service}`)} · <span className="ltr-nums font-mono">{contract.contractNo}</span>
+          {t(`service.${contract.service}`)} ·{" "}
+          <span className="ltr-nums font-mono">{contract.contractNo}</span>
         </span>
       </PageTitle>
 
@@ -51,7 +65,9 @@ export default async function ContractPage({ params }: { params: Promise<{ local
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t("since")}</dt>
-            <dd className="font-semibold">{formatDate(contract.startDate, locale, utility.timeZone)}</dd>
+            <dd className="font-semibold">
+              {formatDate(contract.startDate, locale, utility.timeZone)}
+            </dd>
           </div>
           {contract.meters.map((m) => (
             <div key={m.id}>
@@ -72,20 +88,40 @@ export default async function ContractPage({ params }: { params: Promise<{ local
             <table className="w-full text-sm">
               <thead>
                 <tr className="border-b border-slate-200 text-start text-slate-600">
-                  <th scope="col" className="px-2 py-2 sm:px-4 text-start font-semibold">{t("colDate")}</th>
-                  {multiRegister ? <th scope="col" className="px-2 py-2 sm:px-4 text-start font-semibold">{t("colRegister")}</th> : null}
-                  <th scope="col" className="px-2 py-2 sm:px-4 text-end font-semibold">{t("colIndex")}</th>
-                  <th scope="col" className="px-2 py-2 sm:px-4 text-end font-semibold">{t("colConsumption", { unit })}</th>
-                  <th scope="col" className="px-2 py-2 sm:px-4 text-start font-semibold">{t("colSource")}</th>
+                  <th scope="col" className="px-2 py-2 text-start font-semibold sm:px-4">
+                    {t("colDate")}
+                  </th>
+                  {multiRegister ? (
+                    <th scope="col" className="px-2 py-2 text-start font-semibold sm:px-4">
+                      {t("colRegister")}
+                    </th>
+                  ) : null}
+                  <th scope="col" className="px-2 py-2 text-end font-semibold sm:px-4">
+                    {t("colIndex")}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-end font-semibold sm:px-4">
+                    {t("colConsumption", { unit })}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-start font-semibold sm:px-4">
+                    {t("colSource")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {history.map((r) => (
                   <tr key={r.id} className="border-b border-slate-100 last:border-0">
-                    <td className="px-2 py-2 sm:px-4 whitespace-nowrap">{formatDate(r.readAt, locale, utility.timeZone)}</td>
-                    {multiRegister ? <td className="px-2 py-2 sm:px-4">{t(`register.${r.registerName}`)}</td> : null}
-                    <td className="ltr-nums px-2 py-2 sm:px-4 text-end font-mono">{formatInteger(r.index, locale)}</td>
-                    <td className="ltr-nums px-2 py-2 sm:px-4 text-end font-semibold">{r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}</td>
+                    <td className="px-2 py-2 whitespace-nowrap sm:px-4">
+                      {formatDate(r.readAt, locale, utility.timeZone)}
+                    </td>
+                    {multiRegister ? (
+                      <td className="px-2 py-2 sm:px-4">{t(`register.${r.registerName}`)}</td>
+                    ) : null}
+                    <td className="ltr-nums px-2 py-2 text-end font-mono sm:px-4">
+                      {formatInteger(r.index, locale)}
+                    </td>
+                    <td className="ltr-nums px-2 py-2 text-end font-semibold sm:px-4">
+                      {r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}
+                    </td>
                     <td className="px-2 py-2 sm:px-4">{t(`source.${r.source}`)}</td>
                   </tr>
                 ))}
