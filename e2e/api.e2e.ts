@@ -2,17 +2,24 @@ import { describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/api/openapi";
 import { contractListSchema, errorSchema } from "@/lib/api/schemas";
 import fr from "@/lib/i18n/messages/fr.json";
-import { useBrowser, signIn } from "./support/browser";
+import { setupBrowser, signIn } from "./support/browser";
 import { get, sessionCookieFor } from "./support/http";
 
-const { newPage } = useBrowser();
+const { newPage } = setupBrowser();
 
 describe("the JSON API", () => {
   it("documents every route, and each answers in its documented shape", async () => {
-    const doc = (await (await get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await get("/api/v1/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe("3.1.0");
     const customer = await sessionCookieFor("customer@wasla.example");
-    const own = ((await (await get("/api/v1/contracts", { cookie: customer })).json()) as { contracts: { id: string }[] }).contracts;
+    const own = (
+      (await (await get("/api/v1/contracts", { cookie: customer })).json()) as {
+        contracts: { id: string }[];
+      }
+    ).contracts;
     for (const op of OPERATIONS) {
       expect(doc.paths[op.path], op.path).toBeDefined();
       const path = op.path.replace("{id}", own[0]!.id);
@@ -30,20 +37,39 @@ describe("the JSON API", () => {
   });
 
   it("lists only the signed-in customer's own contracts", async () => {
-    const mine = contractListSchema.parse(await (await get("/api/v1/contracts", { cookie: await sessionCookieFor("customer@wasla.example") })).json());
-    const theirs = contractListSchema.parse(await (await get("/api/v1/contracts", { cookie: await sessionCookieFor("youssef@wasla.example") })).json());
+    const mine = contractListSchema.parse(
+      await (
+        await get("/api/v1/contracts", { cookie: await sessionCookieFor("customer@wasla.example") })
+      ).json(),
+    );
+    const theirs = contractListSchema.parse(
+      await (
+        await get("/api/v1/contracts", { cookie: await sessionCookieFor("youssef@wasla.example") })
+      ).json(),
+    );
     expect(mine.contracts.map((c) => c.contractNo)).toContain("1000000101");
     expect(theirs.contracts.map((c) => c.contractNo).sort()).toEqual(["1000000102", "2000000102"]);
     const overlap = mine.contracts.filter((c) => theirs.contracts.some((t) => t.id === c.id));
     expect(overlap).toEqual([]);
-    const dayNight = theirs.contracts.find((c) => c.service === "electricity")!.meters[0]!.registers.map((r) => r.name);
+    const dayNight = theirs.contracts
+      .find((c) => c.service === "electricity")!
+      .meters[0]!.registers.map((r) => r.name);
     expect(dayNight.sort()).toEqual(["day", "night"]);
   });
 
   it("answers 404 for another customer's contract, exactly like an unknown id", async () => {
     const customer = await sessionCookieFor("customer@wasla.example");
-    const theirs = contractListSchema.parse(await (await get("/api/v1/contracts", { cookie: await sessionCookieFor("youssef@wasla.example") })).json());
-    for (const id of [theirs.contracts[0]!.id, "00000000-0000-4000-8000-000000000000", "not-a-uuid", "1%27%20OR%201=1"]) {
+    const theirs = contractListSchema.parse(
+      await (
+        await get("/api/v1/contracts", { cookie: await sessionCookieFor("youssef@wasla.example") })
+      ).json(),
+    );
+    for (const id of [
+      theirs.contracts[0]!.id,
+      "00000000-0000-4000-8000-000000000000",
+      "not-a-uuid",
+      "1%27%20OR%201=1",
+    ]) {
       const res = await get(`/api/v1/contracts/${id}`, { cookie: customer });
       expect(res.status, id).toBe(404);
       expect(errorSchema.parse(await res.json()).error.code).toBe("NOT_FOUND");
@@ -69,7 +95,9 @@ describe("the JSON API", () => {
 
     const page = await newPage();
     await signIn(page, "fr", "omar@wasla.example");
-    const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    const cookie = (await page.context().cookies()).find((c) =>
+      c.name.endsWith("authjs.session-token"),
+    );
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe("Lax");
   });

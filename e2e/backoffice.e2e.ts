@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import ar from "@/lib/i18n/messages/ar.json";
 import fr from "@/lib/i18n/messages/fr.json";
-import { signIn, useBrowser } from "./support/browser";
+import { signIn, setupBrowser } from "./support/browser";
 
-const { newPage } = useBrowser();
+const { newPage } = setupBrowser();
 
 describe("the back office", () => {
   it("refuses a customer who opens /ar/backoffice (403)", async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import ar from "@/lib/i18n/messages/ar.json";
-import { signIn, useBrowser } from "./support/browser";
+import { signIn, setupBrowser } from "./support/browser";
 import { get, sessionCookieFor } from "./support/http";
 
-const { newPage } = useBrowser();
+const { newPage } = setupBrowser();
 
 describe("a customer at home", () => {
   it("signs in at /ar and sees a right-to-left dashboard listing their contracts", async () => {
@@ -60,11 +60,16 @@ describe("a customer at home", () => {
   it("opens a contract's history, and gets 404 for another customer's contract", async () => {
     const page = await newPage();
     await signIn(page, "ar", "customer@wasla.example");
-    await Promise.all([page.waitForURL(/\/ar\/contracts\//), page.locator("[data-testid=contract-card] a").first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/ar\/contracts\//),
+      page.locator("[data-testid=contract-card] a").first().click(),
+    ]);
     expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(12);
 
     const youssef = await sessionCookieFor("youssef@wasla.example");
-    const body = (await (await get("/api/v1/contracts", { cookie: youssef })).json()) as { contracts: { id: string }[] };
+    const body = (await (await get("/api/v1/contracts", { cookie: youssef })).json()) as {
+      contracts: { id: string }[];
+    };
     const foreignId = body.contracts[0]!.id;
     const response = await page.goto(`/ar/contracts/${foreignId}`);
     expect(response?.status()).toBe(404);

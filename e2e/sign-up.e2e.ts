@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import ar from "@/lib/i18n/messages/ar.json";
-import { BASE_URL, signIn, useBrowser } from "./support/browser";
+import { BASE_URL, signIn, setupBrowser } from "./support/browser";
 
-const { newPage, browser } = useBrowser();
+const { newPage, browser } = setupBrowser();
 const PASSWORD = "Jadida-2026-safe";
 
 describe("signing up", () => {
@@ -14,7 +14,10 @@ describe("signing up", () => {
     await page.fill("#email", email);
     await page.fill("#password", PASSWORD);
     await page.fill("#confirmPassword", PASSWORD);
-    await Promise.all([page.waitForURL(/\/ar\/sign-up\/check-email/), page.click("main button[type=submit]")]);
+    await Promise.all([
+      page.waitForURL(/\/ar\/sign-up\/check-email/),
+      page.click("main button[type=submit]"),
+    ]);
 
     // Not verified yet: the right password says so, and only then.
     await page.goto("/ar/sign-in");
@@ -35,7 +38,10 @@ describe("signing up", () => {
     expect(link.startsWith(`${BASE_URL}/ar/verify-email`)).toBe(true);
 
     await page.goto(link);
-    await Promise.all([page.waitForURL(/\/ar\/sign-in\?verified=1/), page.click("main button[type=submit]")]);
+    await Promise.all([
+      page.waitForURL(/\/ar\/sign-in\?verified=1/),
+      page.click("main button[type=submit]"),
+    ]);
     await signIn(page, "ar", email, PASSWORD);
     expect(new URL(page.url()).pathname).toBe("/ar/dashboard");
     await page.getByText(ar.dashboard.emptyTitle).waitFor();
@@ -53,9 +59,24 @@ describe("signing up", () => {
     const cases: { name: string; email: string; password: string; expect: string }[] = [
       { name: "", email, password: PASSWORD, expect: ar.validation.required },
       { name: "ا".repeat(10_000), email, password: PASSWORD, expect: ar.validation.tooLong },
-      { name: "<script>alert(1)</script>", email, password: PASSWORD, expect: ar.validation.nameInvalid },
-      { name: "Robert'); DROP TABLE users;--", email, password: PASSWORD, expect: ar.validation.nameInvalid },
-      { name: "سعاد", email: "x'; DELETE FROM users;--", password: PASSWORD, expect: ar.validation.emailInvalid },
+      {
+        name: "<script>alert(1)</script>",
+        email,
+        password: PASSWORD,
+        expect: ar.validation.nameInvalid,
+      },
+      {
+        name: "Robert'); DROP TABLE users;--",
+        email,
+        password: PASSWORD,
+        expect: ar.validation.nameInvalid,
+      },
+      {
+        name: "سعاد",
+        email: "x'; DELETE FROM users;--",
+        password: PASSWORD,
+        expect: ar.validation.emailInvalid,
+      },
       { name: "سعاد", email, password: "short", expect: ar.validation.passwordTooShort },
     ];
     for (const c of cases) {

@@ -70,11 +70,16 @@ if (!ready) {
 console.log(`e2e: server ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const vitestBin = new URL("../node_modules/vitest/vitest.mjs", import.meta.url).pathname;
-const tests = spawn(process.execPath, [vitestBin, "run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, E2E_BASE_URL: baseUrl },
-});
+const tests = spawn(
+  process.execPath,
+  [vitestBin, "run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+    env: { ...process.env, E2E_BASE_URL: baseUrl },
+  },
+);
 const code: number = await new Promise((r) => tests.once("exit", (c) => r(c ?? 1)));
-if (code !== 0 && process.env.E2E_SERVER_LOG !== "0") console.error(`--- server log ---\n${serverLog.slice(-8000)}`);
+if (code !== 0 && process.env.E2E_SERVER_LOG !== "0")
+  console.error(`--- server log ---\n${serverLog.slice(-8000)}`);
 await stopServer();
 process.exit(code);

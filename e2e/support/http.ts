@@ -7,7 +7,10 @@ import { BASE_URL, DEMO_PASSWORD } from "./browser";
 export async function sessionCookieFor(email: string, password = DEMO_PASSWORD): Promise<string> {
   const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -17,8 +20,12 @@ export async function sessionCookieFor(email: string, password = DEMO_PASSWORD):
   const session = res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("authjs.session-token=") || c.startsWith("__Secure-authjs.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status} ${res.headers.get("location")}`);
+    .find(
+      (c) =>
+        c.startsWith("authjs.session-token=") || c.startsWith("__Secure-authjs.session-token="),
+    );
+  if (!session)
+    throw new Error(`sign-in failed for ${email}: ${res.status} ${res.headers.get("location")}`);
   return session;
 }
 

@@ -44,7 +44,8 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/v1/contracts/{id}",
     params: ["id"],
-    summary: "One of the signed-in customer's contracts; anyone else's answers 404, like an unknown id",
+    summary:
+      "One of the signed-in customer's contracts; anyone else's answers 404, like an unknown id",
     auth: "session",
     responses: {
       200: { description: "The contract", schema: contractResponseSchema },

@@ -44,4 +44,6 @@ export const contractListSchema = z
   .object({ contracts: z.array(contractSchema) })
   .meta({ id: "ContractList" });
 
-export const contractResponseSchema = z.object({ contract: contractSchema }).meta({ id: "ContractResponse" });
+export const contractResponseSchema = z
+  .object({ contract: contractSchema })
+  .meta({ id: "ContractResponse" });

@@ -21,7 +21,9 @@ function errorsOf(schema: z.ZodType, input: unknown): Record<string, string> {
 function parsed<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new Error(`expected the input to pass, got ${JSON.stringify(fieldErrorsFromZod(result.error))}`);
+    throw new Error(
+      `expected the input to pass, got ${JSON.stringify(fieldErrorsFromZod(result.error))}`,
+    );
   }
   return result.data;
 }
@@ -79,11 +81,15 @@ describe("signUpSchema", () => {
   });
 
   it("lower-cases the e-mail", () => {
-    expect(parsed(signUpSchema, { ...form, email: "CUSTOMER@Wasla.Example" }).email).toBe("customer@wasla.example");
+    expect(parsed(signUpSchema, { ...form, email: "CUSTOMER@Wasla.Example" }).email).toBe(
+      "customer@wasla.example",
+    );
   });
 
   it("normalises a phone typed in Arabic-Indic digits to ASCII", () => {
-    expect(parsed(signUpSchema, { ...form, phone: "+٢١٢ ٦١٢ ٣٤٥ ٦٧٨" }).phone).toBe("+212612345678");
+    expect(parsed(signUpSchema, { ...form, phone: "+٢١٢ ٦١٢ ٣٤٥ ٦٧٨" }).phone).toBe(
+      "+212612345678",
+    );
   });
 
   it.each([
@@ -95,7 +101,12 @@ describe("signUpSchema", () => {
   });
 
   it("drops fields the form does not have (no choosing one's own role)", () => {
-    const data = parsed(signUpSchema, { ...form, role: "admin", emailVerifiedAt: "2026-01-01", sessionVersion: 0 });
+    const data = parsed(signUpSchema, {
+      ...form,
+      role: "admin",
+      emailVerifiedAt: "2026-01-01",
+      sessionVersion: 0,
+    });
     expect(data).not.toHaveProperty("role");
     expect(data).not.toHaveProperty("emailVerifiedAt");
     expect(data).not.toHaveProperty("sessionVersion");
@@ -125,9 +136,17 @@ describe("signUpSchema", () => {
     ["an array as e-mail", { ...form, email: ["a@b.co"] }, { email: "required" }],
     ["an object as e-mail", { ...form, email: { address: "a@b.co" } }, { email: "required" }],
     ["null as e-mail", { ...form, email: null }, { email: "required" }],
-    ["a 10,000-character e-mail", { ...form, email: `${TEN_THOUSAND}@example.com` }, { email: "tooLong" }],
+    [
+      "a 10,000-character e-mail",
+      { ...form, email: `${TEN_THOUSAND}@example.com` },
+      { email: "tooLong" },
+    ],
     ["SQL injection as e-mail", { ...form, email: SQL_INJECTION }, { email: "emailInvalid" }],
-    ["a script tag in the e-mail", { ...form, email: `${SCRIPT}@example.com` }, { email: "emailInvalid" }],
+    [
+      "a script tag in the e-mail",
+      { ...form, email: `${SCRIPT}@example.com` },
+      { email: "emailInvalid" },
+    ],
     ["a NUL in the e-mail", { ...form, email: `ana${NUL}@example.com` }, { email: "emailInvalid" }],
     ["an e-mail without a domain", { ...form, email: "ana@" }, { email: "emailInvalid" }],
     // phone
@@ -139,11 +158,27 @@ describe("signUpSchema", () => {
     ["a number as phone", { ...form, phone: 612345678 }, { phone: "invalid" }],
     ["null as phone", { ...form, phone: null }, { phone: "invalid" }],
     // password
-    ["a too-short password", { ...form, password: "short", confirmPassword: "short" }, { password: "passwordTooShort" }],
-    ["a 9-character password", { ...form, password: "123456789", confirmPassword: "123456789" }, { password: "passwordTooShort" }],
-    ["an empty password", { ...form, password: "", confirmPassword: "" }, { password: "passwordTooShort" }],
+    [
+      "a too-short password",
+      { ...form, password: "short", confirmPassword: "short" },
+      { password: "passwordTooShort" },
+    ],
+    [
+      "a 9-character password",
+      { ...form, password: "123456789", confirmPassword: "123456789" },
+      { password: "passwordTooShort" },
+    ],
+    [
+      "an empty password",
+      { ...form, password: "", confirmPassword: "" },
+      { password: "passwordTooShort" },
+    ],
     ["a missing password", without(form, "password"), { password: "required" }],
-    ["a number as password", { ...form, password: 1234567890, confirmPassword: "1234567890" }, { password: "required" }],
+    [
+      "a number as password",
+      { ...form, password: 1234567890, confirmPassword: "1234567890" },
+      { password: "required" },
+    ],
     ["null as password", { ...form, password: null }, { password: "required" }],
     [
       "a 10,000-character password",
@@ -151,10 +186,26 @@ describe("signUpSchema", () => {
       { password: "tooLong", confirmPassword: "tooLong" },
     ],
     // confirmation
-    ["a different confirmation", { ...form, confirmPassword: "correct horse battery!" }, { confirmPassword: "passwordsDiffer" }],
-    ["a confirmation differing in case", { ...form, confirmPassword: GOOD_PASSWORD.toUpperCase() }, { confirmPassword: "passwordsDiffer" }],
-    ["a confirmation with a trailing space", { ...form, confirmPassword: `${GOOD_PASSWORD} ` }, { confirmPassword: "passwordsDiffer" }],
-    ["an empty confirmation", { ...form, confirmPassword: "" }, { confirmPassword: "passwordsDiffer" }],
+    [
+      "a different confirmation",
+      { ...form, confirmPassword: "correct horse battery!" },
+      { confirmPassword: "passwordsDiffer" },
+    ],
+    [
+      "a confirmation differing in case",
+      { ...form, confirmPassword: GOOD_PASSWORD.toUpperCase() },
+      { confirmPassword: "passwordsDiffer" },
+    ],
+    [
+      "a confirmation with a trailing space",
+      { ...form, confirmPassword: `${GOOD_PASSWORD} ` },
+      { confirmPassword: "passwordsDiffer" },
+    ],
+    [
+      "an empty confirmation",
+      { ...form, confirmPassword: "" },
+      { confirmPassword: "passwordsDiffer" },
+    ],
     ["a missing confirmation", without(form, "confirmPassword"), { confirmPassword: "required" }],
     ["a number as confirmation", { ...form, confirmPassword: 1 }, { confirmPassword: "required" }],
     // locale
@@ -169,7 +220,16 @@ describe("signUpSchema", () => {
   });
 
   it("reports every wrong field of an empty form at once", () => {
-    expect(errorsOf(signUpSchema, { name: "", email: "", phone: "", password: "", confirmPassword: "", locale: "ar" })).toEqual({
+    expect(
+      errorsOf(signUpSchema, {
+        name: "",
+        email: "",
+        phone: "",
+        password: "",
+        confirmPassword: "",
+        locale: "ar",
+      }),
+    ).toEqual({
       name: "required",
       email: "required",
       password: "passwordTooShort",
@@ -187,7 +247,9 @@ describe("signUpSchema", () => {
   });
 
   it("reports a differing confirmation alongside other field errors", () => {
-    expect(errorsOf(signUpSchema, { ...form, name: BOLD, confirmPassword: "something else entirely" })).toEqual({
+    expect(
+      errorsOf(signUpSchema, { ...form, name: BOLD, confirmPassword: "something else entirely" }),
+    ).toEqual({
       name: "nameInvalid",
       confirmPassword: "passwordsDiffer",
     });
@@ -207,7 +269,9 @@ describe("signInSchema", () => {
   const form = { email: "customer@wasla.example", password: "Wasla-demo-2026" };
 
   it("lower-cases and trims the e-mail but keeps the password as typed", () => {
-    expect(parsed(signInSchema, { email: "  Customer@WASLA.example ", password: " Wasla-demo-2026 " })).toEqual({
+    expect(
+      parsed(signInSchema, { email: "  Customer@WASLA.example ", password: " Wasla-demo-2026 " }),
+    ).toEqual({
       email: "customer@wasla.example",
       password: " Wasla-demo-2026 ",
     });
@@ -229,7 +293,11 @@ describe("signInSchema", () => {
     ["an array as e-mail", { ...form, email: [form.email] }, { email: "required" }],
     ["SQL injection as e-mail", { ...form, email: SQL_INJECTION }, { email: "emailInvalid" }],
     ["markup as e-mail", { ...form, email: `${BOLD}@example.com` }, { email: "emailInvalid" }],
-    ["a 10,000-character e-mail", { ...form, email: `${TEN_THOUSAND}@example.com` }, { email: "tooLong" }],
+    [
+      "a 10,000-character e-mail",
+      { ...form, email: `${TEN_THOUSAND}@example.com` },
+      { email: "tooLong" },
+    ],
     ["an empty password", { ...form, password: "" }, { password: "required" }],
     ["a missing password", { email: form.email }, { password: "required" }],
     ["a boolean as password", { ...form, password: true }, { password: "required" }],
@@ -255,7 +323,11 @@ describe("forgotPasswordSchema", () => {
     ["an empty e-mail", { email: "", locale: "ar" }, { email: "required" }],
     ["SQL injection as e-mail", { email: SQL_INJECTION, locale: "ar" }, { email: "emailInvalid" }],
     ["a script tag as e-mail", { email: SCRIPT, locale: "ar" }, { email: "emailInvalid" }],
-    ["a 10,000-character e-mail", { email: `${TEN_THOUSAND}@x.ma`, locale: "ar" }, { email: "tooLong" }],
+    [
+      "a 10,000-character e-mail",
+      { email: `${TEN_THOUSAND}@x.ma`, locale: "ar" },
+      { email: "tooLong" },
+    ],
     ["a missing locale", { email: "a@b.ma" }, { locale: "invalid" }],
     ["an unknown locale", { email: "a@b.ma", locale: "es" }, { locale: "invalid" }],
     ["an empty object", {}, { email: "required", locale: "invalid" }],
@@ -275,19 +347,35 @@ describe("resetPasswordSchema", () => {
   it.each<[string, unknown, Record<string, string>]>([
     ["a too-short token", { ...form, token: "x" }, { token: "invalid" }],
     ["an empty token", { ...form, token: "" }, { token: "invalid" }],
-    ["a missing token", { password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD }, { token: "invalid" }],
+    [
+      "a missing token",
+      { password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD },
+      { token: "invalid" },
+    ],
     ["a number as token", { ...form, token: 12345678901234567890 }, { token: "invalid" }],
     ["null as token", { ...form, token: null }, { token: "invalid" }],
     ["a 201-character token", { ...form, token: "a".repeat(201) }, { token: "invalid" }],
     ["a 10,000-character token", { ...form, token: TEN_THOUSAND }, { token: "invalid" }],
-    ["a too-short password", { ...form, password: "short", confirmPassword: "short" }, { password: "passwordTooShort" }],
-    ["an empty password", { ...form, password: "", confirmPassword: "" }, { password: "passwordTooShort" }],
+    [
+      "a too-short password",
+      { ...form, password: "short", confirmPassword: "short" },
+      { password: "passwordTooShort" },
+    ],
+    [
+      "an empty password",
+      { ...form, password: "", confirmPassword: "" },
+      { password: "passwordTooShort" },
+    ],
     [
       "a 10,000-character password",
       { ...form, password: TEN_THOUSAND, confirmPassword: TEN_THOUSAND },
       { password: "tooLong", confirmPassword: "tooLong" },
     ],
-    ["a different confirmation", { ...form, confirmPassword: "correct horse batteries" }, { confirmPassword: "passwordsDiffer" }],
+    [
+      "a different confirmation",
+      { ...form, confirmPassword: "correct horse batteries" },
+      { confirmPassword: "passwordsDiffer" },
+    ],
     ["a missing confirmation", { token, password: GOOD_PASSWORD }, { confirmPassword: "required" }],
   ])("refuses %s", (_label, input, expected) => {
     expect(errorsOf(resetPasswordSchema, input)).toEqual(expected);
@@ -298,7 +386,9 @@ describe("profileSchema", () => {
   const form = { name: "Omar Tazi", phone: "0612345678", locale: "en" };
 
   it("accepts an Arabic name and normalises an Arabic-Indic phone", () => {
-    expect(parsed(profileSchema, { name: " سلمى الإدريسي ", phone: "٠٦١٢٣٤٥٦٧٨", locale: "ar" })).toEqual({
+    expect(
+      parsed(profileSchema, { name: " سلمى الإدريسي ", phone: "٠٦١٢٣٤٥٦٧٨", locale: "ar" }),
+    ).toEqual({
       name: "سلمى الإدريسي",
       phone: "0612345678",
       locale: "ar",
@@ -306,7 +396,9 @@ describe("profileSchema", () => {
   });
 
   it("accepts a French name with accents, a hyphen and an apostrophe, and no phone", () => {
-    expect(parsed(profileSchema, { name: "Anne-Sophie L'Héritier", phone: "", locale: "fr" })).toEqual({
+    expect(
+      parsed(profileSchema, { name: "Anne-Sophie L'Héritier", phone: "", locale: "fr" }),
+    ).toEqual({
       name: "Anne-Sophie L'Héritier",
       phone: undefined,
       locale: "fr",
@@ -331,18 +423,45 @@ describe("profileSchema", () => {
 });
 
 describe("changePasswordSchema", () => {
-  const form = { currentPassword: "Wasla-demo-2026", password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD };
+  const form = {
+    currentPassword: "Wasla-demo-2026",
+    password: GOOD_PASSWORD,
+    confirmPassword: GOOD_PASSWORD,
+  };
 
   it("accepts any current password with a valid new one", () => {
-    expect(parsed(changePasswordSchema, { ...form, currentPassword: "x" })).toEqual({ ...form, currentPassword: "x" });
+    expect(parsed(changePasswordSchema, { ...form, currentPassword: "x" })).toEqual({
+      ...form,
+      currentPassword: "x",
+    });
   });
 
   it.each<[string, unknown, Record<string, string>]>([
-    ["an empty current password", { ...form, currentPassword: "" }, { currentPassword: "required" }],
-    ["a missing current password", { password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD }, { currentPassword: "required" }],
-    ["a 10,000-character current password", { ...form, currentPassword: TEN_THOUSAND }, { currentPassword: "tooLong" }],
-    ["a too-short new password", { ...form, password: "123456789", confirmPassword: "123456789" }, { password: "passwordTooShort" }],
-    ["a different confirmation", { ...form, confirmPassword: "something different" }, { confirmPassword: "passwordsDiffer" }],
+    [
+      "an empty current password",
+      { ...form, currentPassword: "" },
+      { currentPassword: "required" },
+    ],
+    [
+      "a missing current password",
+      { password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD },
+      { currentPassword: "required" },
+    ],
+    [
+      "a 10,000-character current password",
+      { ...form, currentPassword: TEN_THOUSAND },
+      { currentPassword: "tooLong" },
+    ],
+    [
+      "a too-short new password",
+      { ...form, password: "123456789", confirmPassword: "123456789" },
+      { password: "passwordTooShort" },
+    ],
+    [
+      "a different confirmation",
+      { ...form, confirmPassword: "something different" },
+      { confirmPassword: "passwordsDiffer" },
+    ],
     ["a boolean as new password", { ...form, password: true }, { password: "required" }],
   ])("refuses %s", (_label, input, expected) => {
     expect(errorsOf(changePasswordSchema, input)).toEqual(expected);

@@ -109,7 +109,9 @@ export async function getAccountContract(
   db: DbOrTx,
   params: { userId: string; contractId: string },
 ): Promise<ContractSummary | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(params.contractId)) return undefined;
+  // The full 8-4-4-4-12 shape: a looser test let "----…" through to PostgreSQL, whose uuid cast
+  // then failed (22P02) and turned a "not found" into a server error.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(params.contractId)) return undefined;
   const [contract] = await listAccountContracts(db, params);
   return contract;
 }

@@ -11,7 +11,9 @@ function linkErrors(input: unknown): Record<string, string> {
 function linkParsed(input: unknown) {
   const result = linkContractSchema.safeParse(input);
   if (!result.success) {
-    throw new Error(`expected the input to pass, got ${JSON.stringify(fieldErrorsFromZod(result.error))}`);
+    throw new Error(
+      `expected the input to pass, got ${JSON.stringify(fieldErrorsFromZod(result.error))}`,
+    );
   }
   return result.data;
 }
@@ -52,25 +54,71 @@ describe("linkContractSchema", () => {
   });
 
   it("drops fields the form does not have", () => {
-    expect(linkParsed({ ...form, userId: "00000000-0000-0000-0000-000000000000" })).not.toHaveProperty("userId");
+    expect(
+      linkParsed({ ...form, userId: "00000000-0000-0000-0000-000000000000" }),
+    ).not.toHaveProperty("userId");
   });
 
   it.each<[string, unknown, Record<string, string>]>([
     ["an empty contract number", { ...form, contractNo: "" }, { contractNo: "required" }],
-    ["a whitespace-only contract number", { ...form, contractNo: "   " }, { contractNo: "required" }],
-    ["a contract number of dashes only", { ...form, contractNo: "---" }, { contractNo: "required" }],
+    [
+      "a whitespace-only contract number",
+      { ...form, contractNo: "   " },
+      { contractNo: "required" },
+    ],
+    [
+      "a contract number of dashes only",
+      { ...form, contractNo: "---" },
+      { contractNo: "required" },
+    ],
     ["a missing contract number", { proof: form.proof }, { contractNo: "required" }],
-    ["a number as contract number", { ...form, contractNo: 1000000106 }, { contractNo: "required" }],
+    [
+      "a number as contract number",
+      { ...form, contractNo: 1000000106 },
+      { contractNo: "required" },
+    ],
     ["a boolean as contract number", { ...form, contractNo: true }, { contractNo: "required" }],
-    ["an array as contract number", { ...form, contractNo: ["1000000106"] }, { contractNo: "required" }],
-    ["an object as contract number", { ...form, contractNo: { no: "1000000106" } }, { contractNo: "required" }],
+    [
+      "an array as contract number",
+      { ...form, contractNo: ["1000000106"] },
+      { contractNo: "required" },
+    ],
+    [
+      "an object as contract number",
+      { ...form, contractNo: { no: "1000000106" } },
+      { contractNo: "required" },
+    ],
     ["null as contract number", { ...form, contractNo: null }, { contractNo: "required" }],
-    ["a 10,000-character contract number", { ...form, contractNo: "1".repeat(10_000) }, { contractNo: "tooLong" }],
-    ["SQL injection as contract number", { ...form, contractNo: SQL_INJECTION }, { contractNo: "invalid" }],
-    ["an always-true condition as contract number", { ...form, contractNo: "1' OR '1'='1" }, { contractNo: "invalid" }],
-    ["a script tag as contract number", { ...form, contractNo: "<script>alert(1)</script>" }, { contractNo: "invalid" }],
-    ["bold markup as contract number", { ...form, contractNo: "<b>x</b>" }, { contractNo: "invalid" }],
-    ["a NUL in the contract number", { ...form, contractNo: "1000000\u0000106" }, { contractNo: "invalid" }],
+    [
+      "a 10,000-character contract number",
+      { ...form, contractNo: "1".repeat(10_000) },
+      { contractNo: "tooLong" },
+    ],
+    [
+      "SQL injection as contract number",
+      { ...form, contractNo: SQL_INJECTION },
+      { contractNo: "invalid" },
+    ],
+    [
+      "an always-true condition as contract number",
+      { ...form, contractNo: "1' OR '1'='1" },
+      { contractNo: "invalid" },
+    ],
+    [
+      "a script tag as contract number",
+      { ...form, contractNo: "<script>alert(1)</script>" },
+      { contractNo: "invalid" },
+    ],
+    [
+      "bold markup as contract number",
+      { ...form, contractNo: "<b>x</b>" },
+      { contractNo: "invalid" },
+    ],
+    [
+      "a NUL in the contract number",
+      { ...form, contractNo: "1000000\u0000106" },
+      { contractNo: "invalid" },
+    ],
     ["a LIKE wildcard as contract number", { ...form, contractNo: "%" }, { contractNo: "invalid" }],
     ["an empty proof", { ...form, proof: "" }, { proof: "required" }],
     ["a whitespace-only proof", { ...form, proof: "\t \u00a0" }, { proof: "required" }],
@@ -79,11 +127,19 @@ describe("linkContractSchema", () => {
     ["null as proof", { ...form, proof: null }, { proof: "required" }],
     ["a 10,000-character proof", { ...form, proof: "A".repeat(10_000) }, { proof: "tooLong" }],
     ["SQL injection as proof", { ...form, proof: SQL_INJECTION }, { proof: "invalid" }],
-    ["a script tag as proof", { ...form, proof: "<script>alert(1)</script>" }, { proof: "invalid" }],
+    [
+      "a script tag as proof",
+      { ...form, proof: "<script>alert(1)</script>" },
+      { proof: "invalid" },
+    ],
     ["bold markup as proof", { ...form, proof: "<b>x</b>" }, { proof: "invalid" }],
     ["a NUL in the proof", { ...form, proof: "ELE\u00002021" }, { proof: "invalid" }],
     ["an empty object", {}, { contractNo: "required", proof: "required" }],
-    ["both fields empty", { contractNo: "", proof: "" }, { contractNo: "required", proof: "required" }],
+    [
+      "both fields empty",
+      { contractNo: "", proof: "" },
+      { contractNo: "required", proof: "required" },
+    ],
     ["null instead of a form", null, { _form: "invalid" }],
     ["a string instead of a form", "1000000106", { _form: "invalid" }],
   ])("refuses %s", (_label, input, expected) => {

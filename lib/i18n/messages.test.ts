@@ -30,14 +30,19 @@ describe("message catalogues", () => {
 
   it.each(LOCALES)("%s uses the same placeholders as English in every message", (locale) => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
-    const differ = [...catalogues.en!].filter(([k, v]) => JSON.stringify(names(v)) !== JSON.stringify(names(catalogues[locale]!.get(k) ?? "")));
+    const differ = [...catalogues.en!].filter(
+      ([k, v]) =>
+        JSON.stringify(names(v)) !== JSON.stringify(names(catalogues[locale]!.get(k) ?? "")),
+    );
     expect(differ.map(([k]) => k)).toEqual([]);
   });
 
   it.each(LOCALES)("%s messages are valid ICU and render with their values", (locale) => {
     const t = createTranslator({ locale, messages: MESSAGES[locale] });
     for (const [key, value] of catalogues[locale]!) {
-      const values = Object.fromEntries([...value.matchAll(/\{(\w+)/g)].map((m) => [m[1], m[1] === "count" ? 3 : "x"]));
+      const values = Object.fromEntries(
+        [...value.matchAll(/\{(\w+)/g)].map((m) => [m[1], m[1] === "count" ? 3 : "x"]),
+      );
       const rendered = t(key as never, values as never) as string;
       expect(rendered, key).not.toContain(key);
       expect(rendered.length, key).toBeGreaterThan(0);

@@ -34,7 +34,9 @@ function errorKey(field: z.ZodType, value: Input): string | undefined {
 function parsedValue(field: z.ZodType, value: Input): unknown {
   const result = parseField(field, value);
   if (!result.success) {
-    throw new Error(`expected ${JSON.stringify(value)} to pass, got ${JSON.stringify(fieldErrorsFromZod(result.error))}`);
+    throw new Error(
+      `expected ${JSON.stringify(value)} to pass, got ${JSON.stringify(fieldErrorsFromZod(result.error))}`,
+    );
   }
   return (result.data as { f?: unknown }).f;
 }
@@ -171,7 +173,11 @@ describe("emailField", () => {
     ["an array", "required", ["a@b.co"]],
     ["an object", "required", { email: "a@b.co" }],
     ["a 10,000-character address", "tooLong", `${TEN_THOUSAND}@example.com`],
-    [`an address over ${LIMITS.email} characters`, "tooLong", `${"a".repeat(64)}@${"b".repeat(190)}.com`],
+    [
+      `an address over ${LIMITS.email} characters`,
+      "tooLong",
+      `${"a".repeat(64)}@${"b".repeat(190)}.com`,
+    ],
     ["SQL injection text", "emailInvalid", SQL_INJECTION],
     ["a script tag", "emailInvalid", `${SCRIPT}@example.com`],
     ["bold markup", "emailInvalid", `${BOLD}@example.com`],
@@ -205,7 +211,11 @@ describe("passwordField (sign-in)", () => {
     ["a boolean", "required", true],
     ["an array", "required", ["secret"]],
     ["an object", "required", { password: "secret" }],
-    [`a password over ${LIMITS.passwordMax} characters`, "tooLong", "a".repeat(LIMITS.passwordMax + 1)],
+    [
+      `a password over ${LIMITS.passwordMax} characters`,
+      "tooLong",
+      "a".repeat(LIMITS.passwordMax + 1),
+    ],
     ["a 10,000-character password", "tooLong", TEN_THOUSAND],
   ])("refuses %s with %s", (_label, key, value) => {
     expect(errorKey(passwordField, value)).toBe(key);
@@ -224,7 +234,11 @@ describe("newPasswordField", () => {
   it.each<[string, string, Input]>([
     ["an empty string", "passwordTooShort", ""],
     ["one character", "passwordTooShort", "a"],
-    [`${LIMITS.passwordMin - 1} characters`, "passwordTooShort", "a".repeat(LIMITS.passwordMin - 1)],
+    [
+      `${LIMITS.passwordMin - 1} characters`,
+      "passwordTooShort",
+      "a".repeat(LIMITS.passwordMin - 1),
+    ],
     ["a missing field", "required", MISSING],
     ["null", "required", null],
     ["a number", "required", 12345678901],
@@ -238,8 +252,12 @@ describe("newPasswordField", () => {
   });
 
   it(`accepts exactly ${LIMITS.passwordMin} and exactly ${LIMITS.passwordMax} characters`, () => {
-    expect(parsedValue(newPasswordField, "a".repeat(LIMITS.passwordMin))).toBe("a".repeat(LIMITS.passwordMin));
-    expect(parsedValue(newPasswordField, "a".repeat(LIMITS.passwordMax))).toBe("a".repeat(LIMITS.passwordMax));
+    expect(parsedValue(newPasswordField, "a".repeat(LIMITS.passwordMin))).toBe(
+      "a".repeat(LIMITS.passwordMin),
+    );
+    expect(parsedValue(newPasswordField, "a".repeat(LIMITS.passwordMax))).toBe(
+      "a".repeat(LIMITS.passwordMax),
+    );
   });
 
   it("accepts a passphrase in Arabic", () => {
@@ -334,7 +352,13 @@ describe("printedCodeField", () => {
 
 describe("canonicalCode", () => {
   it("gives the same form to every way of typing one code", () => {
-    const forms = ["ELE-2021-07777", "ele 2021 07777", "Ele_2021_07777", "ELE-٢٠٢١-٠٧٧٧٧", " ele.2021/07777 "];
+    const forms = [
+      "ELE-2021-07777",
+      "ele 2021 07777",
+      "Ele_2021_07777",
+      "ELE-٢٠٢١-٠٧٧٧٧",
+      " ele.2021/07777 ",
+    ];
     expect(new Set(forms.map(canonicalCode))).toEqual(new Set(["ELE202107777"]));
   });
 });
