@@ -32,11 +32,14 @@ async function findByEmail(db: Db, email: string): Promise<User | undefined> {
  */
 export async function signUp(db: Db, input: SignUpInput, meta: RequestMeta): Promise<void> {
   const passwordHash = await hashPassword(input.password);
+  // The schema already trims and lower-cases; do it here too so that a caller that skips it
+  // neither stores a mixed-case address nor misses the existing account below.
+  const email = input.email.trim().toLowerCase();
   await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(users)
       .values({
-        email: input.email,
+        email,
         passwordHash,
         name: input.name,
         phone: input.phone ?? null,
@@ -49,7 +52,7 @@ export async function signUp(db: Db, input: SignUpInput, meta: RequestMeta): Pro
       const [existing] = await tx
         .select()
         .from(users)
-        .where(sql`lower(${users.email}) = ${input.email}`);
+        .where(sql`lower(${users.email}) = ${email}`);
       if (existing) {
         const token = await issueToken(tx, existing.id, "reset_password");
         await enqueueEmail(tx, {

@@ -104,14 +104,16 @@ export async function listAccountContracts(
   }));
 }
 
+// The full 8-4-4-4-12 shape: a looser test let "----…" through to PostgreSQL, whose uuid cast
+// then failed (22P02) and turned a "not found" into a server error.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** One linked contract, or undefined when the id is unknown or not this account's. */
 export async function getAccountContract(
   db: DbOrTx,
   params: { userId: string; contractId: string },
 ): Promise<ContractSummary | undefined> {
-  // The full 8-4-4-4-12 shape: a looser test let "----…" through to PostgreSQL, whose uuid cast
-  // then failed (22P02) and turned a "not found" into a server error.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(params.contractId)) return undefined;
+  if (!UUID.test(params.contractId)) return undefined;
   const [contract] = await listAccountContracts(db, params);
   return contract;
 }

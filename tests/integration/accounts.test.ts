@@ -205,6 +205,23 @@ describe("signUp", () => {
     expect(await auditRows("account.sign_up", first!.id)).toHaveLength(1);
   });
 
+  it("normalises the e-mail itself when a caller skips the schema", async () => {
+    const raw: Omit<SignUpInput, "email"> = {
+      name: "Raw Caller",
+      phone: undefined,
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+      locale: "en",
+    };
+    await signUp(db, { ...raw, email: " Raw.Caller@Example.MA " }, meta);
+    expect((await userByEmail("raw.caller@example.ma"))?.email).toBe("raw.caller@example.ma");
+
+    // The existing account is found and told, whatever the case of the second attempt.
+    await signUp(db, { ...raw, email: "RAW.CALLER@EXAMPLE.MA" }, meta);
+    expect(await countUsers("raw.caller@example.ma")).toBe(1);
+    expect(await messagesTo("raw.caller@example.ma", "accountExists")).toHaveLength(1);
+  });
+
   it("tells a demo customer who signs up again, instead of failing", async () => {
     await expect(
       signUp(db, signUpInput({ email: "Customer@Wasla.Example" }), meta),

@@ -2,11 +2,24 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { accountContracts, auditLog, contracts, meterRegisters, meters, readings, users, type User } from "@/db/schema";
+import {
+  accountContracts,
+  auditLog,
+  contracts,
+  meterRegisters,
+  meters,
+  readings,
+  users,
+  type User,
+} from "@/db/schema";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { POLICIES } from "@/lib/auth/throttle-policy";
 import { linkContract } from "@/lib/contracts/link-contract";
-import { getAccountContract, listAccountContracts, listContractReadings } from "@/lib/contracts/queries";
+import {
+  getAccountContract,
+  listAccountContracts,
+  listContractReadings,
+} from "@/lib/contracts/queries";
 import { linkContractSchema, type LinkContractInput } from "@/lib/contracts/schemas";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { createTestDatabase } from "../helpers/db";
@@ -22,7 +35,9 @@ beforeAll(async () => {
   customer = await userByEmail("customer@wasla.example");
   youssef = await userByEmail("youssef@wasla.example");
   salma = await userByEmail("salma@wasla.example");
-  for (const c of await db.select({ id: contracts.id, contractNo: contracts.contractNo }).from(contracts)) {
+  for (const c of await db
+    .select({ id: contracts.id, contractNo: contracts.contractNo })
+    .from(contracts)) {
     contractIds[c.contractNo] = c.id;
   }
 });
@@ -73,7 +88,9 @@ async function errorCodeOf(promise: Promise<unknown>): Promise<ErrorCode> {
   throw new Error("expected the call to fail with an AppError");
 }
 
-async function count(table: "account_contracts" | "contracts" | "users" | "meters"): Promise<number> {
+async function count(
+  table: "account_contracts" | "contracts" | "users" | "meters",
+): Promise<number> {
   const { rows } = await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`);
   return (rows[0] as { n: number }).n;
 }
@@ -107,7 +124,11 @@ describe("listAccountContracts", () => {
       status: "active",
       premise: { city: "الجديدة", zone: "EJ-CENTRE" },
     });
-    expect(water).toMatchObject({ id: contractId("2000000101"), service: "water", status: "active" });
+    expect(water).toMatchObject({
+      id: contractId("2000000101"),
+      service: "water",
+      status: "active",
+    });
 
     expect(electricity?.meters).toHaveLength(1);
     expect(electricity?.meters[0]).toMatchObject({ serial: "ELE-2019-00451", dials: 6 });
@@ -124,7 +145,9 @@ describe("listAccountContracts", () => {
       expect(registers[0]?.lastReadAt).toEqual(expected.readAt);
     }
     // The seed reads every meter on the 5th of the month before its fixed "now".
-    expect(electricity?.meters[0]?.registers[0]?.lastReadAt?.toISOString()).toBe("2026-11-05T09:30:00.000Z");
+    expect(electricity?.meters[0]?.registers[0]?.lastReadAt?.toISOString()).toBe(
+      "2026-11-05T09:30:00.000Z",
+    );
   });
 
   it("shows another customer none of the demo customer's contracts", async () => {
@@ -142,17 +165,26 @@ describe("listAccountContracts", () => {
 
 describe("getAccountContract", () => {
   it("returns one of the account's own contracts", async () => {
-    const contract = await getAccountContract(db, { userId: customer.id, contractId: contractId("2000000101") });
+    const contract = await getAccountContract(db, {
+      userId: customer.id,
+      contractId: contractId("2000000101"),
+    });
     expect(contract).toMatchObject({ contractNo: "2000000101", service: "water" });
   });
 
   it("returns undefined for another customer's contract", async () => {
-    expect(await getAccountContract(db, { userId: customer.id, contractId: contractId("1000000102") })).toBeUndefined();
-    expect(await getAccountContract(db, { userId: youssef.id, contractId: contractId("1000000101") })).toBeUndefined();
+    expect(
+      await getAccountContract(db, { userId: customer.id, contractId: contractId("1000000102") }),
+    ).toBeUndefined();
+    expect(
+      await getAccountContract(db, { userId: youssef.id, contractId: contractId("1000000101") }),
+    ).toBeUndefined();
   });
 
   it("returns undefined for a contract nobody has linked yet", async () => {
-    expect(await getAccountContract(db, { userId: customer.id, contractId: contractId("1000000106") })).toBeUndefined();
+    expect(
+      await getAccountContract(db, { userId: customer.id, contractId: contractId("1000000106") }),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -165,25 +197,38 @@ describe("getAccountContract", () => {
     ["36 hex digits without dashes", "0".repeat(36)],
     ["a UUID with its dashes moved", "00000000000-0000-4000-8000-000000000"],
   ])("returns undefined, without a database error, for %s", async (_label, id) => {
-    await expect(getAccountContract(db, { userId: customer.id, contractId: id })).resolves.toBeUndefined();
+    await expect(
+      getAccountContract(db, { userId: customer.id, contractId: id }),
+    ).resolves.toBeUndefined();
   });
 });
 
 describe("listContractReadings", () => {
   it("returns nothing for another customer's contract", async () => {
-    expect(await listContractReadings(db, { userId: customer.id, contractId: contractId("1000000102") })).toEqual([]);
-    expect(await listContractReadings(db, { userId: youssef.id, contractId: contractId("2000000101") })).toEqual([]);
+    expect(
+      await listContractReadings(db, { userId: customer.id, contractId: contractId("1000000102") }),
+    ).toEqual([]);
+    expect(
+      await listContractReadings(db, { userId: youssef.id, contractId: contractId("2000000101") }),
+    ).toEqual([]);
   });
 
   it("returns nothing for a contract nobody has linked", async () => {
-    expect(await listContractReadings(db, { userId: customer.id, contractId: contractId("1000000106") })).toEqual([]);
+    expect(
+      await listContractReadings(db, { userId: customer.id, contractId: contractId("1000000106") }),
+    ).toEqual([]);
   });
 
   it("lists the account's own readings newest first, with consumption as the index difference", async () => {
-    const rows = await listContractReadings(db, { userId: customer.id, contractId: contractId("1000000101") });
+    const rows = await listContractReadings(db, {
+      userId: customer.id,
+      contractId: contractId("1000000101"),
+    });
     // 13 monthly agent readings: 12 months of consumption.
     expect(rows).toHaveLength(13);
-    expect(rows.every((r) => r.meterSerial === "ELE-2019-00451" && r.registerName === "single")).toBe(true);
+    expect(
+      rows.every((r) => r.meterSerial === "ELE-2019-00451" && r.registerName === "single"),
+    ).toBe(true);
     expect(rows.every((r) => r.source === "agent" && r.status === "accepted")).toBe(true);
 
     for (let i = 0; i < rows.length - 1; i++) {
@@ -199,14 +244,25 @@ describe("listContractReadings", () => {
   });
 
   it("keeps only the newest rows when limited, still with their consumption", async () => {
-    const all = await listContractReadings(db, { userId: customer.id, contractId: contractId("2000000101") });
-    const five = await listContractReadings(db, { userId: customer.id, contractId: contractId("2000000101"), limit: 5 });
+    const all = await listContractReadings(db, {
+      userId: customer.id,
+      contractId: contractId("2000000101"),
+    });
+    const five = await listContractReadings(db, {
+      userId: customer.id,
+      contractId: contractId("2000000101"),
+      limit: 5,
+    });
     expect(five).toEqual(all.slice(0, 5));
     expect(five.every((r) => r.consumption !== null)).toBe(true);
   });
 
   it("computes consumption per register on a day/night meter", async () => {
-    const rows = await listContractReadings(db, { userId: youssef.id, contractId: contractId("1000000102"), limit: 100 });
+    const rows = await listContractReadings(db, {
+      userId: youssef.id,
+      contractId: contractId("1000000102"),
+      limit: 100,
+    });
     expect(rows).toHaveLength(26);
     for (const name of ["day", "night"] as const) {
       const register = rows.filter((r) => r.registerName === name);
@@ -251,13 +307,17 @@ describe("linkContract", () => {
 
     const result = await linkContract(db, user, linkInput("1000000106", "ELE-2021-07777"), meta);
     expect(result).toEqual({ contractId: contractId("1000000106"), alreadyLinked: false });
-    expect(await linksOf(user.id)).toEqual([expect.objectContaining({ contractId: contractId("1000000106") })]);
+    expect(await linksOf(user.id)).toEqual([
+      expect.objectContaining({ contractId: contractId("1000000106") }),
+    ]);
 
     // The contract is now the account's: listed, readable.
     const list = await listAccountContracts(db, { userId: user.id });
     expect(list.map((c) => c.contractNo)).toEqual(["1000000106"]);
     expect(list[0]?.meters[0]?.serial).toBe("ELE-2021-07777");
-    expect(await listContractReadings(db, { userId: user.id, contractId: contractId("1000000106") })).toHaveLength(13);
+    expect(
+      await listContractReadings(db, { userId: user.id, contractId: contractId("1000000106") }),
+    ).toHaveLength(13);
 
     const audit = await db
       .select()
@@ -284,7 +344,12 @@ describe("linkContract", () => {
 
   it("accepts the serial typed in lower case with spaces", async () => {
     const user = await newCustomer("lowercase");
-    const result = await linkContract(db, user, linkInput("1000000106", "ele 2021 07777"), metaFrom("203.0.113.11"));
+    const result = await linkContract(
+      db,
+      user,
+      linkInput("1000000106", "ele 2021 07777"),
+      metaFrom("203.0.113.11"),
+    );
     expect(result).toEqual({ contractId: contractId("1000000106"), alreadyLinked: false });
     expect(await linksOf(user.id)).toHaveLength(1);
   });
@@ -304,7 +369,12 @@ describe("linkContract", () => {
     ["with Arabic-Indic digits and a dash", "C-١٠٠٠٠٦"],
   ])("accepts the customer code %s as proof", async (_label, code) => {
     const user = await newCustomer("bycode");
-    const result = await linkContract(db, user, linkInput("1000000106", code), metaFrom("203.0.113.13"));
+    const result = await linkContract(
+      db,
+      user,
+      linkInput("1000000106", code),
+      metaFrom("203.0.113.13"),
+    );
     expect(result).toEqual({ contractId: contractId("1000000106"), alreadyLinked: false });
     expect(await linksOf(user.id)).toHaveLength(1);
   });
@@ -313,7 +383,9 @@ describe("linkContract", () => {
     const user = await newCustomer("wrongserial");
     const before = await count("account_contracts");
     expect(
-      await errorCodeOf(linkContract(db, user, linkInput("1000000106", "ELE-2021-07778"), metaFrom("203.0.113.20"))),
+      await errorCodeOf(
+        linkContract(db, user, linkInput("1000000106", "ELE-2021-07778"), metaFrom("203.0.113.20")),
+      ),
     ).toBe("CONTRACT_LINK_FAILED");
     expect(await linksOf(user.id)).toEqual([]);
     expect(await count("account_contracts")).toBe(before);
@@ -326,17 +398,24 @@ describe("linkContract", () => {
     ["a serial given as the contract number", "ELE-2021-07777", "ELE-2021-07777"],
   ])("refuses %s with the same CONTRACT_LINK_FAILED", async (_label, contractNo, proof) => {
     const user = await newCustomer("mismatch");
-    expect(await errorCodeOf(linkContract(db, user, linkInput(contractNo, proof), metaFrom("203.0.113.21")))).toBe(
-      "CONTRACT_LINK_FAILED",
-    );
+    expect(
+      await errorCodeOf(
+        linkContract(db, user, linkInput(contractNo, proof), metaFrom("203.0.113.21")),
+      ),
+    ).toBe("CONTRACT_LINK_FAILED");
     expect(await linksOf(user.id)).toEqual([]);
   });
 
   it("refuses a terminated contract even with the right serial", async () => {
-    await db.update(contracts).set({ status: "terminated" }).where(eq(contracts.contractNo, "2000000104"));
+    await db
+      .update(contracts)
+      .set({ status: "terminated" })
+      .where(eq(contracts.contractNo, "2000000104"));
     const user = await newCustomer("terminated");
     expect(
-      await errorCodeOf(linkContract(db, user, linkInput("2000000104", "EAU-2022-03341"), metaFrom("203.0.113.22"))),
+      await errorCodeOf(
+        linkContract(db, user, linkInput("2000000104", "EAU-2022-03341"), metaFrom("203.0.113.22")),
+      ),
     ).toBe("CONTRACT_LINK_FAILED");
     expect(await linksOf(user.id)).toEqual([]);
   });
@@ -346,37 +425,60 @@ describe("linkContract", () => {
     const meta = metaFrom("203.0.113.30");
     for (let i = 0; i < POLICIES.link.maxFailures; i++) {
       expect(
-        await errorCodeOf(linkContract(db, user, linkInput("1000000106", `ELE-2021-0000${i}`), meta)),
+        await errorCodeOf(
+          linkContract(db, user, linkInput("1000000106", `ELE-2021-0000${i}`), meta),
+        ),
       ).toBe("CONTRACT_LINK_FAILED");
     }
-    expect(await errorCodeOf(linkContract(db, user, linkInput("1000000106", "ELE-2021-07777"), meta))).toBe(
-      "RATE_LIMITED",
-    );
+    expect(
+      await errorCodeOf(linkContract(db, user, linkInput("1000000106", "ELE-2021-07777"), meta)),
+    ).toBe("RATE_LIMITED");
     // The lock is on the account: another address does not help.
     expect(
-      await errorCodeOf(linkContract(db, user, linkInput("1000000106", "ELE-2021-07777"), metaFrom("203.0.113.31"))),
+      await errorCodeOf(
+        linkContract(db, user, linkInput("1000000106", "ELE-2021-07777"), metaFrom("203.0.113.31")),
+      ),
     ).toBe("RATE_LIMITED");
     expect(await linksOf(user.id)).toEqual([]);
 
     // Another account on another address is not affected.
     const other = await newCustomer("neighbour");
     expect(
-      (await linkContract(db, other, linkInput("1000000106", "ELE-2021-07777"), metaFrom("203.0.113.32"))).alreadyLinked,
+      (
+        await linkContract(
+          db,
+          other,
+          linkInput("1000000106", "ELE-2021-07777"),
+          metaFrom("203.0.113.32"),
+        )
+      ).alreadyLinked,
     ).toBe(false);
   });
 
   it("does not let the schema pass SQL-injection text", () => {
-    const result = linkContractSchema.safeParse({ contractNo: "1'; DROP TABLE users;--", proof: "' OR '1'='1" });
+    const result = linkContractSchema.safeParse({
+      contractNo: "1'; DROP TABLE users;--",
+      proof: "' OR '1'='1",
+    });
     expect(result.success).toBe(false);
   });
 
   it.each([
-    ["a DROP TABLE contract number", { contractNo: "1'; DROP TABLE users;--", proof: "ELE-2021-07777" }],
+    [
+      "a DROP TABLE contract number",
+      { contractNo: "1'; DROP TABLE users;--", proof: "ELE-2021-07777" },
+    ],
     ["an always-true proof", { contractNo: "1000000106", proof: "' OR '1'='1" }],
-    ["an always-true contract number and proof", { contractNo: "' OR 1=1 --", proof: "' OR 1=1 --" }],
+    [
+      "an always-true contract number and proof",
+      { contractNo: "' OR 1=1 --", proof: "' OR 1=1 --" },
+    ],
     [
       "a stacked UPDATE",
-      { contractNo: "1000000106'; UPDATE contracts SET status = 'terminated';--", proof: "x') OR true; --" },
+      {
+        contractNo: "1000000106'; UPDATE contracts SET status = 'terminated';--",
+        proof: "x') OR true; --",
+      },
     ],
   ])("changes nothing when given %s directly, bypassing the schema", async (_label, input) => {
     const user = await newCustomer("injector");
@@ -385,16 +487,24 @@ describe("linkContract", () => {
       contracts: await count("contracts"),
       users: await count("users"),
     };
-    const statusesBefore = await db.select({ no: contracts.contractNo, status: contracts.status }).from(contracts).orderBy(contracts.contractNo);
+    const statusesBefore = await db
+      .select({ no: contracts.contractNo, status: contracts.status })
+      .from(contracts)
+      .orderBy(contracts.contractNo);
 
-    expect(await errorCodeOf(linkContract(db, user, input, metaFrom("203.0.113.40")))).toBe("CONTRACT_LINK_FAILED");
+    expect(await errorCodeOf(linkContract(db, user, input, metaFrom("203.0.113.40")))).toBe(
+      "CONTRACT_LINK_FAILED",
+    );
 
     expect(await count("account_contracts")).toBe(before.links);
     expect(await count("contracts")).toBe(before.contracts);
     expect(await count("users")).toBe(before.users);
-    expect(await db.select({ no: contracts.contractNo, status: contracts.status }).from(contracts).orderBy(contracts.contractNo)).toEqual(
-      statusesBefore,
-    );
+    expect(
+      await db
+        .select({ no: contracts.contractNo, status: contracts.status })
+        .from(contracts)
+        .orderBy(contracts.contractNo),
+    ).toEqual(statusesBefore);
     expect(await linksOf(user.id)).toEqual([]);
   });
 });
