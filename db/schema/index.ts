@@ -7,3 +7,5 @@ export * from "./readings";
 export * from "./notify";
 export * from "./audit";
 export * from "./api-keys";
+export * from "./workflow";
+export * from "./files";

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { departments, utilities } from "@/db/schema";
+import { seedWorkflow } from "./workflow";
 
 /** Department codes the engine and routing rules refer to. */
 export const DEPARTMENTS = [

@@ -7,6 +7,13 @@ export type EmailTemplates = {
   resetPassword: { name: string; link: string };
   accountExists: { name: string; link: string };
   passwordChanged: { name: string };
+  itemReceived: { name: string; number: string; trackingCode: string; link: string };
+  itemReply: { name: string; number: string; body: string; link: string };
+  infoRequested: { name: string; number: string; body: string; link: string };
+  itemResolved: { name: string; number: string; outcome: string; note: string; link: string };
+  deadlineSlipped: { name: string; number: string; reason: string; due: string; link: string };
+  staffNearBreach: { name: string; number: string; due: string; link: string };
+  staffBreach: { name: string; number: string; due: string; link: string };
 };
 
 export type EmailTemplate = keyof EmailTemplates;

@@ -1,0 +1,57 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { staffDepartments, workItems, type User, type WorkItem } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+export type Staff = Pick<User, "id" | "role">;
+
+/** Department ids a member of staff works in; admins work everywhere (null = all). */
+export async function departmentsOf(db: DbOrTx, staff: Staff): Promise<string[] | null> {
+  if (staff.role === "admin") return null;
+  const rows = await db
+    .select({ id: staffDepartments.departmentId })
+    .from(staffDepartments)
+    .where(eq(staffDepartments.userId, staff.id));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Lock an item for a change by staff and check they may act on it: the item is in one of their
+ * departments (admins: any). Unknown, merged-away or foreign items are NOT_FOUND alike.
+ */
+export async function lockItemForStaff(
+  tx: DbOrTx,
+  staff: Staff,
+  itemId: string,
+): Promise<WorkItem> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(itemId))
+    throw new AppError("NOT_FOUND");
+  if (staff.role === "customer") throw new AppError("NOT_FOUND");
+  const [item] = await tx
+    .select()
+    .from(workItems)
+    .where(
+      and(
+        eq(workItems.id, itemId),
+        staff.role === "admin"
+          ? undefined
+          : sql`${workItems.departmentId} in (select department_id from staff_departments where user_id = ${staff.id})`,
+      ),
+    )
+    .for("update");
+  if (!item) throw new AppError("NOT_FOUND");
+  return item;
+}
+
+/** A clerk acts on an item they hold; supervisors and admins may act on any item they see. */
+export function assertHolds(staff: Staff, item: WorkItem, now: Date): void {
+  if (staff.role === "supervisor" || staff.role === "admin") return;
+  const held =
+    item.assigneeId === staff.id && item.leaseExpiresAt !== null && item.leaseExpiresAt > now;
+  if (!held) throw new AppError("ITEM_NOT_HELD");
+}
+
+export function assertOpen(item: WorkItem): void {
+  if (item.status === "closed") throw new AppError("ITEM_CLOSED");
+  if (item.mergedIntoId) throw new AppError("ITEM_CLOSED");
+}

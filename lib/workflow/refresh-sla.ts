@@ -1,0 +1,47 @@
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { workItemEvents, workItems, type WorkItem } from "@/db/schema";
+import { policyFor, type WorkflowConfig } from "./config";
+import { computeSla, type SlaState, type StatusChange } from "./sla";
+
+/** An item's status changes, oldest first, read from its events (the one source of truth). */
+export async function statusHistory(tx: DbOrTx, itemId: string): Promise<StatusChange[]> {
+  const rows = await tx
+    .select({ at: workItemEvents.at, status: workItemEvents.toStatus })
+    .from(workItemEvents)
+    .where(and(eq(workItemEvents.itemId, itemId), isNotNull(workItemEvents.toStatus)))
+    .orderBy(asc(workItemEvents.at), asc(workItemEvents.id));
+  return rows.map((r) => ({ at: r.at, status: r.status! }));
+}
+
+/**
+ * Recompute an item's deadlines and business-time figures from its status history under the
+ * current policy, and store them on the item so compliance figures are plain queries.
+ */
+export async function refreshSla(
+  tx: DbOrTx,
+  item: WorkItem,
+  config: WorkflowConfig,
+  now: Date,
+): Promise<SlaState> {
+  const history = await statusHistory(tx, item.id);
+  const state = computeSla(
+    config.calendar,
+    policyFor(config, item.kindCode, item.priority),
+    history,
+    item.firstResponseAt,
+    now,
+  );
+  await tx
+    .update(workItems)
+    .set({
+      firstResponseDueAt: state.firstResponseDueAt,
+      resolutionDueAt: state.resolutionDueAt,
+      businessMinutesTaken: state.businessMinutesTaken,
+      businessMinutesLeft: state.businessMinutesLeft,
+      waitingInternalMinutes: state.waitingInternalMinutes,
+      updatedAt: now,
+    })
+    .where(eq(workItems.id, item.id));
+  return state;
+}
