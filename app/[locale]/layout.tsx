@@ -46,7 +46,7 @@ export async function generateMetadata({
 }
 
 // Client components get only the catalogue parts they use: less JavaScript on a slow phone.
-const CLIENT_NAMESPACES = ["validation", "errors", "forms"] as const;
+const CLIENT_NAMESPACES = ["validation", "errors", "forms", "complaints"] as const;
 
 export default async function LocaleLayout({
   children,

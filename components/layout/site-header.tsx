@@ -25,6 +25,7 @@ export async function SiteHeader({ user, utilityName, logo, switchLanguage, sign
       ? [{ href: "/backoffice", label: t("backoffice") }]
       : [
           { href: "/dashboard", label: t("dashboard") },
+          { href: "/requests", label: t("requests") },
           { href: "/profile", label: t("profile") },
         ];
   return (

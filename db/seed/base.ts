@@ -78,5 +78,6 @@ export async function seedBase(
     DepartmentCode,
     string
   >;
+  await seedWorkflow(db, utility!.id, departmentIds);
   return { utilityId: utility!.id, departmentIds };
 }

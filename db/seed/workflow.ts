@@ -202,16 +202,14 @@ export async function seedWorkflow(
     .onConflictDoNothing();
   const hasPolicies = await db.select({ id: slaPolicies.id }).from(slaPolicies).limit(1);
   if (!hasPolicies.length) {
-    await db
-      .insert(slaPolicies)
-      .values(
-        POLICIES.map((p) => ({
-          kindCode: p.kind,
-          priority: p.priority,
-          firstResponseMinutes: p.first,
-          resolutionMinutes: p.resolution,
-        })),
-      );
+    await db.insert(slaPolicies).values(
+      POLICIES.map((p) => ({
+        kindCode: p.kind,
+        priority: p.priority,
+        firstResponseMinutes: p.first,
+        resolutionMinutes: p.resolution,
+      })),
+    );
   }
   const hasRules = await db.select({ id: routingRules.id }).from(routingRules).limit(1);
   if (!hasRules.length) {

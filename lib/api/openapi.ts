@@ -1,13 +1,26 @@
 import { z } from "zod";
-import { contractListSchema, contractResponseSchema, errorSchema, healthSchema } from "./schemas";
+import {
+  complaintRequestSchema,
+  contractListSchema,
+  contractResponseSchema,
+  errorSchema,
+  filedSchema,
+  healthSchema,
+  itemStatusSchema,
+} from "./schemas";
 
 type Operation = {
   method: "get" | "post";
   path: string;
+  /** The request body's schema (POST). */
+  body?: z.ZodType;
+  /** Query parameters, documented. */
+  query?: { name: string; description: string }[];
   summary: string;
   /** An example path for tests, with the parameters filled in by the caller. */
   params?: string[];
-  auth: "none" | "session";
+  auth: "none" | "session" | "session-or-code";
+  idempotent?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
 
@@ -53,6 +66,37 @@ export const OPERATIONS: Operation[] = [
       404: { description: "Unknown, or not this customer's", schema: errorSchema },
     },
   },
+  {
+    method: "post",
+    path: "/api/v1/complaints",
+    summary:
+      "File a complaint (technical or commercial); staff may file for a customer with customerId and channel",
+    auth: "session",
+    body: complaintRequestSchema,
+    idempotent: true,
+    responses: {
+      201: { description: "Filed and committed", schema: filedSchema },
+      400: { description: "Invalid input (fields say which)", schema: errorSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      409: { description: "Idempotency-Key reused with another body", schema: errorSchema },
+      413: { description: "Body too large", schema: errorSchema },
+      415: { description: "Not JSON", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/items/{number}",
+    params: ["number"],
+    query: [{ name: "code", description: "Tracking code from the acknowledgement, for a guest" }],
+    summary:
+      "An item's status, deadline and customer-visible timeline, for its owner or a guest with the tracking code",
+    auth: "session-or-code",
+    responses: {
+      200: { description: "The item", schema: itemStatusSchema },
+      401: { description: "Neither signed in nor a code", schema: errorSchema },
+      404: { description: "Unknown, or not yours, or wrong code", schema: errorSchema },
+    },
+  },
 ];
 
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
@@ -85,6 +129,14 @@ export function buildOpenApiDocument(serverUrl: string) {
           description: "Language of error messages",
         },
       ],
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: ref(op.body) } },
+            },
+          }
+        : {}),
       responses: Object.fromEntries(
         Object.entries(op.responses).map(([status, r]) => [
           status,

@@ -47,3 +47,53 @@ export const contractListSchema = z
 export const contractResponseSchema = z
   .object({ contract: contractSchema })
   .meta({ id: "ContractResponse" });
+
+export const complaintRequestSchema = z
+  .object({
+    category: z.enum([
+      "outage",
+      "leak",
+      "low_pressure",
+      "damaged_meter",
+      "bill_dispute",
+      "payment_not_recorded",
+      "wrong_name",
+      "other",
+    ]),
+    contractNo: z.string().optional().meta({ example: "1000000101" }),
+    description: z.string().meta({ example: "Fuite d'eau devant le compteur depuis ce matin" }),
+    photoFileId: z.uuid().optional(),
+    location: z.string().optional(),
+    customerId: z.uuid().optional().meta({ description: "Staff only: the customer filed for" }),
+    channel: z.enum(["phone", "counter", "email"]).optional().meta({ description: "Staff only" }),
+  })
+  .meta({ id: "ComplaintRequest" });
+
+export const filedSchema = z
+  .object({
+    number: z.string().meta({ example: "RT-2026-000042" }),
+    trackingCode: z.string().meta({ example: "K7MZ4QPA" }),
+  })
+  .meta({ id: "Filed" });
+
+export const itemStatusSchema = z
+  .object({
+    number: z.string(),
+    kind: z.string(),
+    status: z.enum([
+      "new",
+      "in_progress",
+      "waiting_customer",
+      "waiting_internal",
+      "resolved",
+      "closed",
+    ]),
+    dueAt: z.iso.datetime({ offset: true }).nullable(),
+    outcome: z
+      .enum(["resolved", "partly_resolved", "not_our_responsibility", "rejected", "duplicate"])
+      .optional(),
+    timeline: z.array(
+      z.object({ at: z.iso.datetime({ offset: true }), type: z.string(), text: z.string() }),
+    ),
+  })
+  .meta({ id: "ItemStatus" });

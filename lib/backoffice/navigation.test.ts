@@ -2,14 +2,27 @@ import { describe, expect, it } from "vitest";
 import { rolesFor, sectionsFor } from "./navigation";
 
 describe("back-office navigation by role", () => {
-  it("gives clerks the overview only", () => {
-    expect(sectionsFor("clerk").map((s) => s.section)).toEqual(["overview"]);
+  it("gives clerks their queues and filing, nothing of the supervisors' or admins'", () => {
+    expect(sectionsFor("clerk").map((s) => s.section)).toEqual(["overview", "queue", "newItem"]);
   });
-  it("gives supervisors the audit log but not the outbox", () => {
-    expect(sectionsFor("supervisor").map((s) => s.section)).toEqual(["overview", "audit"]);
+  it("gives supervisors the escalation view and the audit log but not the outbox", () => {
+    expect(sectionsFor("supervisor").map((s) => s.section)).toEqual([
+      "overview",
+      "queue",
+      "newItem",
+      "escalations",
+      "audit",
+    ]);
   });
   it("gives admins every section", () => {
-    expect(sectionsFor("admin").map((s) => s.section)).toEqual(["overview", "audit", "outbox"]);
+    expect(sectionsFor("admin").map((s) => s.section)).toEqual([
+      "overview",
+      "queue",
+      "newItem",
+      "escalations",
+      "audit",
+      "outbox",
+    ]);
   });
   it("never opens a section to customers", () => {
     expect(sectionsFor("customer")).toEqual([]);

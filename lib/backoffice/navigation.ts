@@ -1,9 +1,13 @@
 import type { Role } from "@/lib/auth/guards";
 
-export type BackofficeSection = "overview" | "outbox" | "audit";
+export type BackofficeSection =
+  "overview" | "queue" | "escalations" | "newItem" | "outbox" | "audit";
 
 const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
+  { section: "queue", href: "/backoffice/queue", roles: ["clerk", "supervisor", "admin"] },
+  { section: "newItem", href: "/backoffice/items/new", roles: ["clerk", "supervisor", "admin"] },
+  { section: "escalations", href: "/backoffice/queue?escalated=1", roles: ["supervisor", "admin"] },
   { section: "audit", href: "/backoffice/audit", roles: ["supervisor", "admin"] },
   { section: "outbox", href: "/backoffice/outbox", roles: ["admin"] },
 ];

@@ -45,7 +45,7 @@ export async function fileComplaint(
   db: Db,
   input: ComplaintInput | StaffComplaintInput,
   who: {
-    customer: { id: string; locale: Locale };
+    customer: { id: string | null; locale: Locale };
     filedBy?: { id: string; role: "clerk" | "supervisor" | "admin" };
     actor: Actor;
     idempotencyScope: string;

@@ -27,3 +27,19 @@ export function formatDateTime(value: Date | string, locale: Locale, timeZone: s
 export function formatInteger(value: number | bigint, locale: Locale): string {
   return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 0 }).format(value);
 }
+
+/** "in 3 days", "2 hours ago" — the largest unit that fits, in the reader's language. */
+export function formatRelative(target: Date, now: Date, locale: Locale): string {
+  const seconds = (target.getTime() - now.getTime()) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(intlTag(locale), { numeric: "auto" });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+  ];
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size || unit === "minute")
+      return rtf.format(Math.round(seconds / size), unit);
+  }
+  return rtf.format(0, "minute");
+}

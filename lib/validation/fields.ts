@@ -26,13 +26,16 @@ export function requiredText(max: number) {
 }
 
 export function optionalText(max: number) {
-  return z
-    .string({ error: "invalid" })
-    .trim()
-    .max(max, "tooLong")
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "invalid")
-    .optional()
-    .transform((s) => (s ? s : undefined));
+  return (
+    z
+      .string({ error: "invalid" })
+      .trim()
+      .max(max, "tooLong")
+      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "invalid")
+      .transform((s) => (s ? s : undefined))
+      // Last, so that the key itself is optional in the parsed type.
+      .optional()
+  );
 }
 
 /**
@@ -69,8 +72,8 @@ export const phoneField = z
   .max(LIMITS.phone, "tooLong")
   .transform((s) => toAsciiDigits(s).replace(/[\s.-]/g, ""))
   .refine((s) => s === "" || /^\+?\d{6,15}$/.test(s), "phoneInvalid")
-  .optional()
-  .transform((s) => (s ? s : undefined));
+  .transform((s) => (s ? s : undefined))
+  .optional();
 
 /**
  * An identifier printed on paper (contract number, meter serial, customer code): typed with any

@@ -49,7 +49,9 @@ export async function listQueue(
     filters.channel ? eq(workItems.channel, filters.channel) : undefined,
     filters.departmentId ? eq(workItems.departmentId, filters.departmentId) : undefined,
     filters.mine ? eq(workItems.assigneeId, staff.id) : undefined,
-    filters.escalated ? gte(workItems.escalationLevel, 2) : undefined,
+    // Level 3 (second breach) is what moves an item to the supervisors' escalation view; level 2
+    // only e-mails them (lib/workflow/escalation.ts).
+    filters.escalated ? gte(workItems.escalationLevel, 3) : undefined,
     filters.due === "overdue" ? lt(workItems.resolutionDueAt, now) : undefined,
     filters.due === "today"
       ? lt(workItems.resolutionDueAt, new Date(now.getTime() + 24 * 3600_000))

@@ -1,0 +1,35 @@
+// GET /api/v1/items/{number} - an item's status and customer-visible timeline, to its owner or to a guest with ?code=
+import { getDb } from "@/db/client";
+import { apiRoute, json } from "@/lib/api/respond";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { describeEvent } from "@/lib/workflow/describe-event";
+import { getCustomerItem } from "@/lib/workflow/queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(
+  async (request, { params }: { params: Promise<{ number: string }> }) => {
+    const { number } = await params;
+    const code = new URL(request.url).searchParams.get("code") ?? undefined;
+    const user = await getCurrentUser();
+    if (!user && !code) throw new AppError("UNAUTHENTICATED");
+    const found = await getCustomerItem(getDb(), { number, userId: user?.id, trackingCode: code });
+    if (!found) throw new AppError("NOT_FOUND");
+    const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+    const { item } = found;
+    return json({
+      number: item.number,
+      kind: item.kindCode,
+      status: item.status,
+      dueAt: item.resolutionDueAt?.toISOString() ?? null,
+      outcome: item.outcome ?? undefined,
+      timeline: found.events.map((e) => ({
+        at: e.at.toISOString(),
+        type: e.type,
+        text: describeEvent(e, locale),
+      })),
+    });
+  },
+);

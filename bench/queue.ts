@@ -1,0 +1,212 @@
+/**
+ * `npm run bench:queue`: how fast twenty clerks can press "take next" on a big backlog.
+ *
+ * Starts a throw-away embedded PostgreSQL (or creates a database of its own on the server at
+ * BENCH_DATABASE_URL, where it may create and drop databases), migrates and seeds it, adds
+ * 100,000 open items over the departments and 20 clerks, then runs the 20 clerks at once, each
+ * calling takeNext back to back — no think time, the worst case — and reports claims per
+ * second and the latency percentiles of one call. Results go to bench/results/ (git-ignored).
+ *
+ * Knobs (environment): BENCH_ITEMS (100000), BENCH_CLERKS (20), BENCH_CLAIMS (500 per clerk),
+ * BENCH_WARMUP (20 per clerk, not measured), BENCH_KEEP=1 (leave the database on
+ * BENCH_DATABASE_URL's server afterwards, to EXPLAIN the queries against it).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { createDb, type Db } from "@/db/client";
+import { startEmbeddedPostgres, type EmbeddedCluster } from "@/db/embedded";
+import { runMigrations } from "@/db/migrate";
+import { departments, staffDepartments, users, type User } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { takeNext } from "@/lib/workflow/claim";
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const CLERKS = Number(process.env.BENCH_CLERKS ?? 20);
+const CLAIMS_PER_CLERK = Number(process.env.BENCH_CLAIMS ?? 500);
+const WARMUP_PER_CLERK = Number(process.env.BENCH_WARMUP ?? 20);
+
+type Database = { url: string; dispose: () => Promise<void> };
+
+/** A database of the bench's own: on BENCH_DATABASE_URL's server, or in an embedded cluster. */
+async function benchDatabase(): Promise<Database> {
+  let cluster: EmbeddedCluster | undefined;
+  let adminUrl = process.env.BENCH_DATABASE_URL;
+  if (!adminUrl) {
+    cluster = await startEmbeddedPostgres({
+      dataDir: `.data/bench-postgres-${process.pid}`,
+      ephemeral: true,
+      fast: true,
+    });
+    adminUrl = cluster.url("postgres");
+  }
+  const name = `wasla_bench_${process.pid}`;
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dispose: async () => {
+      if (process.env.BENCH_KEEP === "1" && !cluster) {
+        console.log(`Kept ${url.toString()}`);
+        return;
+      }
+      const drop = new pg.Client(adminUrl);
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+      await cluster?.stop();
+    },
+  };
+}
+
+/** 100,000 open, unclaimed items in one statement, deadlines spread over the coming fortnight. */
+async function seedBacklog(db: Db, departmentIds: string[]): Promise<void> {
+  const ids = sql.raw(`array[${departmentIds.map((d) => `'${d}'::uuid`).join(", ")}]`);
+  await db.execute(sql`
+    insert into work_items (number, tracking_code, kind_code, channel, status, priority,
+      department_id, locale, subject_type, title, description, first_response_due_at,
+      resolution_due_at, business_minutes_left, created_at, updated_at)
+    select 'BENCH-' || lpad(g::text, 7, '0'), upper(substr(md5(g::text), 1, 8)),
+      'complaint_commercial', 'web', 'new', 'normal',
+      (${ids})[1 + g % ${departmentIds.length}],
+      'fr', 'complaint', 'Bench item ' || g, 'Generated for the take-next benchmark',
+      now() + interval '4 hours', now() + (random() * interval '14 days'), 2400,
+      now() - (random() * interval '3 days'), now()
+    from generate_series(1, ${ITEMS}) g`);
+  // Fresh statistics, as autovacuum would have them on a live server.
+  await db.execute(sql`vacuum analyze work_items`);
+}
+
+/** Clerks working in two departments each, like the demo's clerks. */
+async function createClerks(db: Db, departmentIds: string[]): Promise<User[]> {
+  const clerks = await db
+    .insert(users)
+    .values(
+      Array.from({ length: CLERKS }, (_, i) => ({
+        email: `bench-clerk-${i}@wasla.test`,
+        passwordHash: "not-a-usable-hash",
+        name: `Bench clerk ${i}`,
+        role: "clerk" as const,
+        locale: "fr" as const,
+      })),
+    )
+    .returning();
+  await db.insert(staffDepartments).values(
+    clerks.flatMap((c, i) => [
+      { userId: c.id, departmentId: departmentIds[i % departmentIds.length]! },
+      { userId: c.id, departmentId: departmentIds[(i + 1) % departmentIds.length]! },
+    ]),
+  );
+  return clerks;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, rank)]!;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function main() {
+  const started = Date.now();
+  const database = await benchDatabase();
+  try {
+    const db = createDb(database.url, { max: CLERKS + 5 });
+    try {
+      await runMigrations(db);
+      await db.transaction((tx) => seedDemo(tx, { partnerKey: false }));
+      const departmentIds = (await db.select({ id: departments.id }).from(departments)).map(
+        (d) => d.id,
+      );
+      console.log(`Seeding ${ITEMS.toLocaleString("en")} open items…`);
+      await seedBacklog(db, departmentIds);
+      const clerks = await createClerks(db, departmentIds);
+      const { rows } = await db.execute(sql`show server_version`);
+      const serverVersion = (rows[0] as { server_version: string }).server_version;
+      console.log(`Setup took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+      // Warm-up: connections opened, plans cached, pages in memory.
+      await Promise.all(
+        clerks.map(async (clerk) => {
+          for (let i = 0; i < WARMUP_PER_CLERK; i++) await takeNext(db, clerk);
+        }),
+      );
+
+      console.log(
+        `${CLERKS} clerks × ${CLAIMS_PER_CLERK} claims, no think time, ${os.availableParallelism()} cores…`,
+      );
+      const latencies: number[] = [];
+      let empty = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        clerks.map(async (clerk) => {
+          for (let i = 0; i < CLAIMS_PER_CLERK; i++) {
+            const s = performance.now();
+            const item = await takeNext(db, clerk);
+            latencies.push(performance.now() - s);
+            if (!item) empty++;
+          }
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      latencies.sort((a, b) => a - b);
+
+      const result = {
+        date: new Date().toISOString(),
+        items: ITEMS,
+        clerks: CLERKS,
+        claimsPerClerk: CLAIMS_PER_CLERK,
+        claims: latencies.length,
+        emptyAnswers: empty,
+        seconds: round(seconds),
+        claimsPerSecond: round(latencies.length / seconds),
+        latencyMs: {
+          p50: round(percentile(latencies, 50)),
+          p95: round(percentile(latencies, 95)),
+          p99: round(percentile(latencies, 99)),
+          max: round(latencies.at(-1) ?? NaN),
+          mean: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
+        },
+        machine: {
+          cores: os.availableParallelism(),
+          cpu: os.cpus()[0]?.model ?? "unknown",
+          memoryGiB: round(os.totalmem() / 2 ** 30),
+          node: process.version,
+          postgres: serverVersion,
+          database: process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded (fsync off)",
+        },
+      };
+
+      console.log(
+        [
+          `claims/s   ${result.claimsPerSecond}`,
+          `p50        ${result.latencyMs.p50} ms`,
+          `p95        ${result.latencyMs.p95} ms`,
+          `p99        ${result.latencyMs.p99} ms`,
+          `max        ${result.latencyMs.max} ms`,
+          `cores      ${result.machine.cores}`,
+        ].join("\n"),
+      );
+      const dir = path.join(process.cwd(), "bench", "results");
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `queue-${result.date.replace(/[:.]/g, "-")}.json`);
+      writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+      console.log(`Written to ${path.relative(process.cwd(), file)}`);
+    } finally {
+      await db.$client.end();
+    }
+  } finally {
+    await database.dispose();
+  }
+}
+
+await main();

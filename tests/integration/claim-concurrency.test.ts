@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/db/client";
+import { departments, staffDepartments, users, type User } from "@/db/schema";
+import { takeNext } from "@/lib/workflow/claim";
+import { createTestDatabase } from "../helpers/db";
+
+const ITEMS = 1_000;
+const CLERKS = 20;
+
+let db: Db;
+let itemIds: string[];
+let clerks: User[];
+
+beforeAll(async () => {
+  const { url } = await createTestDatabase();
+  // Twenty clerks pressing "take next" at once need twenty connections, plus a few spare.
+  db = createDb(url, { max: 25 });
+  const depts = await db.select({ id: departments.id, code: departments.code }).from(departments);
+  const idOf = (code: string) => depts.find((d) => d.code === code)!.id;
+  const metering = idOf("metering");
+  const relations = idOf("customer_relations");
+
+  clerks = await db
+    .insert(users)
+    .values(
+      Array.from({ length: CLERKS }, (_, i) => ({
+        email: `claimer-${i}@wasla.test`,
+        passwordHash: "not-a-usable-hash",
+        name: `Claimer ${i}`,
+        role: "clerk" as const,
+        locale: "fr" as const,
+      })),
+    )
+    .returning();
+  // Half the clerks work both queues and half only customer relations, so the scans overlap
+  // differently: every item is still reachable by someone.
+  await db.insert(staffDepartments).values(
+    clerks.flatMap((c, i) =>
+      i % 2 === 0
+        ? [
+            { userId: c.id, departmentId: metering },
+            { userId: c.id, departmentId: relations },
+          ]
+        : [{ userId: c.id, departmentId: relations }],
+    ),
+  );
+
+  // One statement for the thousand items; a few share a deadline so the tie-break is used too.
+  const { rows } = await db.execute(sql`
+    insert into work_items (number, tracking_code, kind_code, channel, status, priority,
+      department_id, locale, subject_type, title, description, first_response_due_at,
+      resolution_due_at, business_minutes_left, created_at, updated_at)
+    select 'CC-2026-' || lpad(g::text, 6, '0'), 'TRK' || lpad(g::text, 5, '0'),
+      'complaint_commercial', 'web', 'new', 'normal',
+      case when g % 3 = 0 then ${metering}::uuid else ${relations}::uuid end,
+      'fr', 'complaint', 'Item ' || g, 'Bulk test item',
+      now() + interval '1 hour', now() + ((g / 4) || ' minutes')::interval, 2400, now(), now()
+    from generate_series(1, ${ITEMS}) g
+    returning id`);
+  itemIds = (rows as { id: string }[]).map((r) => r.id);
+});
+
+afterAll(async () => {
+  await db.$client.end();
+});
+
+describe("take next under contention", () => {
+  it("gives each of 1,000 items to exactly one of 20 concurrent clerks", async () => {
+    const claims = await Promise.all(
+      clerks.map(async (clerk) => {
+        const mine: string[] = [];
+        for (;;) {
+          const item = await takeNext(db, clerk);
+          if (!item) return { clerk, mine };
+          expect(item.assigneeId).toBe(clerk.id);
+          mine.push(item.id);
+        }
+      }),
+    );
+
+    const all = claims.flatMap((c) => c.mine);
+    expect(all).toHaveLength(ITEMS);
+    expect(new Set(all).size).toBe(ITEMS);
+    expect([...all].sort()).toEqual([...itemIds].sort());
+    // It really was shared out, not drained by whoever started first.
+    expect(claims.filter((c) => c.mine.length > 0).length).toBeGreaterThan(CLERKS / 2);
+
+    const { rows: holders } = await db.execute(sql`
+      select w.id, w.assignee_id, w.status,
+        (select count(*)::int from work_item_events e
+          where e.item_id = w.id and e.type = 'claimed') as claimed_events
+      from work_items w where w.number like 'CC-2026-%'`);
+    const claimedBy = new Map(claims.flatMap((c) => c.mine.map((id) => [id, c.clerk.id])));
+    expect(holders).toHaveLength(ITEMS);
+    for (const row of holders as {
+      id: string;
+      assignee_id: string;
+      status: string;
+      claimed_events: number;
+    }[]) {
+      expect(row).toEqual({
+        id: row.id,
+        assignee_id: claimedBy.get(row.id),
+        status: "in_progress",
+        claimed_events: 1,
+      });
+    }
+  });
+});
