@@ -8,7 +8,7 @@
  * second and the latency percentiles of one call. Results go to bench/results/ (git-ignored).
  *
  * Knobs (environment): BENCH_ITEMS (100000), BENCH_CLERKS (20), BENCH_CLAIMS (500 per clerk),
- * BENCH_WARMUP (20 per clerk, not measured), BENCH_KEEP=1 (leave the database on
+ * BENCH_WARMUP (20 per clerk, not measured), BENCH_POOL (connections, one per clerk), BENCH_KEEP=1 (leave the database on
  * BENCH_DATABASE_URL's server afterwards, to EXPLAIN the queries against it).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -28,6 +28,8 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const CLERKS = Number(process.env.BENCH_CLERKS ?? 20);
 const CLAIMS_PER_CLERK = Number(process.env.BENCH_CLAIMS ?? 500);
 const WARMUP_PER_CLERK = Number(process.env.BENCH_WARMUP ?? 20);
+// One connection per clerk by default: every claim really runs at the same time as the others.
+const POOL = Number(process.env.BENCH_POOL ?? CLERKS);
 
 type Database = { url: string; dispose: () => Promise<void> };
 
@@ -120,7 +122,7 @@ async function main() {
   const started = Date.now();
   const database = await benchDatabase();
   try {
-    const db = createDb(database.url, { max: CLERKS + 5 });
+    const db = createDb(database.url, { max: POOL });
     try {
       await runMigrations(db);
       await db.transaction((tx) => seedDemo(tx, { partnerKey: false }));
@@ -146,6 +148,7 @@ async function main() {
       );
       const latencies: number[] = [];
       let empty = 0;
+      const cpu = process.cpuUsage();
       const t0 = performance.now();
       await Promise.all(
         clerks.map(async (clerk) => {
@@ -158,12 +161,14 @@ async function main() {
         }),
       );
       const seconds = (performance.now() - t0) / 1000;
+      const cpuUsed = process.cpuUsage(cpu);
       latencies.sort((a, b) => a - b);
 
       const result = {
         date: new Date().toISOString(),
         items: ITEMS,
         clerks: CLERKS,
+        connections: POOL,
         claimsPerClerk: CLAIMS_PER_CLERK,
         claims: latencies.length,
         emptyAnswers: empty,
@@ -181,6 +186,8 @@ async function main() {
           cpu: os.cpus()[0]?.model ?? "unknown",
           memoryGiB: round(os.totalmem() / 2 ** 30),
           node: process.version,
+          /** The share of one core this process (the clerks' side) used during the run. */
+          benchProcessCpu: round((cpuUsed.user + cpuUsed.system) / 1e6 / seconds),
           postgres: serverVersion,
           database: process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded (fsync off)",
         },

@@ -234,9 +234,18 @@ export const workItems = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // "Take next": the most urgent unclaimed open item of a department.
+    // "Take next" within one department: its unclaimed open items in the exact order of the
+    // query (deadline, then age), so the first entry not locked by a colleague is the answer.
     index("work_items_queue_idx")
-      .on(t.departmentId, t.resolutionDueAt)
+      .on(t.departmentId, t.resolutionDueAt, t.createdAt)
+      .where(
+        sql`${t.status} in ('new', 'in_progress') and ${t.assigneeId} is null and ${t.mergedIntoId} is null`,
+      ),
+    // "Take next" across a clerk's departments: read in deadline order, the department is
+    // checked inside the index. Keyed on the department first, PostgreSQL would have to sort
+    // every unclaimed item of those departments for each claim (bench:queue, 100,000 items).
+    index("work_items_take_next_idx")
+      .on(t.resolutionDueAt, t.createdAt, t.departmentId)
       .where(
         sql`${t.status} in ('new', 'in_progress') and ${t.assigneeId} is null and ${t.mergedIntoId} is null`,
       ),

@@ -11,6 +11,7 @@ import { LEASE_MINUTES } from "./claim";
 import { loadWorkflowConfig, type WorkflowConfig } from "./config";
 import { notifyCustomer } from "./notify-customer";
 import { recordEvent } from "./record-event";
+import { ratingLink } from "./rating-link";
 import { refreshSla } from "./refresh-sla";
 
 type Ctx = {
@@ -326,9 +327,11 @@ export function resolveItem(
         fromStatus: item.status,
         toStatus: "resolved",
       });
+      // The e-mail carries a signed link: the customer rates without having to sign in.
       await notifyCustomer(tx, item, "itemResolved", (locale) => ({
         outcome: translator(locale)(`items.outcome.${input.outcome}`),
         note,
+        link: ratingLink(locale, item.id),
       }));
       return {
         status: "resolved",

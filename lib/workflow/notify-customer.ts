@@ -16,7 +16,9 @@ export async function notifyCustomer<T extends ItemTemplate>(
   tx: DbOrTx,
   item: WorkItem,
   template: T,
-  params: (locale: Locale) => Omit<EmailTemplates[T], "name" | "number" | "link">,
+  params: (
+    locale: Locale,
+  ) => Omit<EmailTemplates[T], "name" | "number" | "link"> & { link?: string },
 ): Promise<void> {
   let to: { email: string; name: string; locale: Locale } | null = null;
   if (item.customerUserId) {

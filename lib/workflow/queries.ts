@@ -188,8 +188,8 @@ export type CustomerTimelineEvent = {
  */
 export async function getCustomerItem(
   db: DbOrTx,
-  params: { number: string; userId?: string; trackingCode?: string },
-) {
+  params: { number: string; userId?: string; trackingCode?: string; followed?: boolean },
+): Promise<CustomerItem | undefined> {
   if (!params.userId && !params.trackingCode) return undefined;
   const number = params.number.slice(0, 40);
   const [row] = await db
@@ -213,6 +213,26 @@ export async function getCustomerItem(
       ),
     );
   if (!row) return undefined;
+  // A merged-away number keeps leading to the item that absorbed it, for the same customer.
+  if (
+    row.item.mergedIntoId &&
+    row.item.customerUserId &&
+    params.userId === row.item.customerUserId &&
+    !params.followed
+  ) {
+    const [survivor] = await db
+      .select({ number: workItems.number, customerUserId: workItems.customerUserId })
+      .from(workItems)
+      .where(eq(workItems.id, row.item.mergedIntoId));
+    if (survivor && survivor.customerUserId === row.item.customerUserId) {
+      const followed = await getCustomerItem(db, {
+        number: survivor.number,
+        userId: params.userId,
+        followed: true,
+      });
+      if (followed) return { ...followed, mergedFrom: row.item.number };
+    }
+  }
   const [events, rating, merged] = await Promise.all([
     db
       .select({
@@ -247,5 +267,18 @@ export async function getCustomerItem(
     })),
     rating: rating[0] ?? null,
     mergedInto: merged[0]?.number ?? null,
+    mergedFrom: null,
   };
 }
+
+export type CustomerItem = {
+  item: WorkItem;
+  kindNameAr: string;
+  kindNameFr: string;
+  kindNameEn: string;
+  events: CustomerTimelineEvent[];
+  rating: typeof itemRatings.$inferSelect | null;
+  mergedInto: string | null;
+  /** Set when the number asked for was merged into this item. */
+  mergedFrom: string | null;
+};

@@ -24,6 +24,7 @@ import {
   transferItem,
   waitInternal,
 } from "@/lib/workflow/clerk-actions";
+import { mergeItems } from "@/lib/workflow/merge";
 import { reassignItems } from "@/lib/workflow/supervisor-actions";
 import {
   delaySchema,
@@ -237,5 +238,15 @@ export const fileForCustomerAction = userAction({
       meta,
     );
     redirect(`/${locale}/backoffice/items/${filed.itemId}?filed=1`);
+  },
+});
+
+/** Merge a likely duplicate into this item (the one being viewed survives). */
+export const mergeAction = userAction({
+  roles: [...STAFF],
+  schema: itemIdSchema.extend({ duplicateId: z.uuid({ error: "invalid" }) }),
+  handler: async ({ itemId, duplicateId }, { user, meta, locale }) => {
+    await mergeItems(getDb(), staffOf(user), itemId, duplicateId, { meta });
+    done(locale, itemId, "done");
   },
 });

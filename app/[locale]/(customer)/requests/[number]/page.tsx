@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
+import { RatingFields } from "@/components/requests/rating-fields";
 import { StatusBadge } from "@/components/requests/status-badge";
 import { Timeline } from "@/components/requests/timeline";
 import { Alert } from "@/components/ui/alert";
@@ -75,6 +76,9 @@ export default async function RequestPage({
       ) : null}
       {found.mergedInto ? (
         <Alert tone="info">{t("mergedInto", { number: found.mergedInto })}</Alert>
+      ) : null}
+      {found.mergedFrom ? (
+        <Alert tone="info">{t("mergedFrom", { number: found.mergedFrom })}</Alert>
       ) : null}
       <PageTitle lead={kindName}>{item.title}</PageTitle>
       <Card>
@@ -168,34 +172,7 @@ export default async function RequestPage({
           <p className="mb-3 text-slate-600">{t("rateLead")}</p>
           <ActionForm action={rateAction} submitLabel={t("rateSubmit")} successText={t("rated")}>
             {hidden}
-            {(["quality", "speed"] as const).map((field) => (
-              <fieldset key={field} className="flex flex-col gap-1">
-                <legend className="text-sm font-semibold">{t(field)}</legend>
-                <div className="flex flex-wrap gap-2">
-                  {[1, 2, 3, 4, 5].map((n) => (
-                    <label
-                      key={n}
-                      className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-slate-300 px-3 has-checked:border-brand-700 has-checked:bg-brand-50"
-                    >
-                      <input type="radio" name={field} value={n} required className="sr-only" />
-                      <span aria-hidden="true">★</span>
-                      <span className="ltr-nums">{n}</span>
-                      <span className="sr-only">{t("stars", { count: n })}</span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            ))}
-            <label htmlFor="rating-comment" className="text-sm font-semibold">
-              {t("comment")}
-            </label>
-            <textarea
-              id="rating-comment"
-              name="comment"
-              rows={2}
-              maxLength={2000}
-              className={textareaClass}
-            />
+            <RatingFields />
           </ActionForm>
         </Card>
       ) : null}

@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/requests/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { complaints, contracts, departments, users } from "@/db/schema";
+import { complaints, contracts, departments, staffDepartments, users } from "@/db/schema";
 import { requireStaffPage } from "@/lib/auth/page-guards";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
@@ -39,8 +39,8 @@ export default async function StaffItemPage({
   const found = await getStaffItem(db, staff, id);
   if (!found) notFound();
   const { item, events, rating, duplicates } = found;
-  const [t, ti, utility, { filed, done }, depts, customer, contract, complaint] = await Promise.all(
-    [
+  const [t, ti, utility, { filed, done }, depts, customer, contract, complaint, colleagues] =
+    await Promise.all([
       getTranslations("backoffice.item"),
       getTranslations("items"),
       getCurrentUtility(),
@@ -61,8 +61,13 @@ export default async function StaffItemPage({
       item.subjectType === "complaint" && item.subjectId
         ? db.select().from(complaints).where(eq(complaints.id, item.subjectId))
         : Promise.resolve([]),
-    ],
-  );
+      db
+        .select({ id: users.id, name: users.name })
+        .from(staffDepartments)
+        .innerJoin(users, eq(users.id, staffDepartments.userId))
+        .where(eq(staffDepartments.departmentId, item.departmentId))
+        .orderBy(users.name),
+    ]);
   const now = new Date();
   const tz = utility.timeZone;
   const deptName = (d: (typeof depts)[number]) =>
@@ -470,6 +475,23 @@ export default async function StaffItemPage({
           ) : null}
           {supervisor && open ? (
             <Card className="flex flex-col gap-4">
+              <ActionForm
+                action={actions.reassignAction}
+                submitLabel={t("reassignSubmit")}
+                successText={t("done")}
+              >
+                <input type="hidden" name="itemIds" value={item.id} />
+                <label htmlFor="assignee" className={label}>
+                  {t("reassign")}
+                </label>
+                <select id="assignee" name="assigneeId" className={field}>
+                  {colleagues.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </ActionForm>
               <ActionForm
                 action={actions.priorityAction}
                 submitLabel={t("prioritySubmit")}
