@@ -11,7 +11,7 @@
  * BENCH_WARMUP (20 per clerk, not measured), BENCH_POOL (connections, one per clerk), BENCH_KEEP=1 (leave the database on
  * BENCH_DATABASE_URL's server afterwards, to EXPLAIN the queries against it).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -31,15 +31,51 @@ const WARMUP_PER_CLERK = Number(process.env.BENCH_WARMUP ?? 20);
 // One connection per clerk by default: every claim really runs at the same time as the others.
 const POOL = Number(process.env.BENCH_POOL ?? CLERKS);
 
-type Database = { url: string; dispose: () => Promise<void> };
+type Database = {
+  url: string;
+  dispose: () => Promise<void>;
+  /** CPU seconds used so far by the server's processes, when they run on this machine. */
+  serverCpuSeconds: () => number | null;
+};
+
+/**
+ * CPU seconds (user + system) of a postmaster and its children, from /proc: with the clerks'
+ * own share this gives the CPU cost of one claim, a figure that — unlike latency — does not
+ * depend on what else the machine is doing. Null where /proc is not available.
+ */
+function clusterCpuSeconds(dataDir: string): number | null {
+  try {
+    const postmaster = Number(
+      readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0],
+    );
+    let ticks = 0;
+    for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue; // the process ended meanwhile
+      }
+      // Fields after the command name: state ppid … utime(12th) stime(13th).
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pid) === postmaster || Number(fields[1]) === postmaster)
+        ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    // Linux reports in clock ticks, 100 per second on every usual configuration.
+    return ticks / 100;
+  } catch {
+    return null;
+  }
+}
 
 /** A database of the bench's own: on BENCH_DATABASE_URL's server, or in an embedded cluster. */
 async function benchDatabase(): Promise<Database> {
   let cluster: EmbeddedCluster | undefined;
   let adminUrl = process.env.BENCH_DATABASE_URL;
+  const dataDir = path.resolve(`.data/bench-postgres-${process.pid}`);
   if (!adminUrl) {
     cluster = await startEmbeddedPostgres({
-      dataDir: `.data/bench-postgres-${process.pid}`,
+      dataDir,
       ephemeral: true,
       fast: true,
     });
@@ -55,6 +91,7 @@ async function benchDatabase(): Promise<Database> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    serverCpuSeconds: () => (cluster ? clusterCpuSeconds(dataDir) : null),
     dispose: async () => {
       if (process.env.BENCH_KEEP === "1" && !cluster) {
         console.log(`Kept ${url.toString()}`);
@@ -149,6 +186,7 @@ async function main() {
       const latencies: number[] = [];
       let empty = 0;
       const cpu = process.cpuUsage();
+      const serverCpu = database.serverCpuSeconds();
       const t0 = performance.now();
       await Promise.all(
         clerks.map(async (clerk) => {
@@ -162,6 +200,12 @@ async function main() {
       );
       const seconds = (performance.now() - t0) / 1000;
       const cpuUsed = process.cpuUsage(cpu);
+      const serverCpuAfter = database.serverCpuSeconds();
+      const clientMs = (cpuUsed.user + cpuUsed.system) / 1e3 / latencies.length;
+      const serverMs =
+        serverCpu === null || serverCpuAfter === null
+          ? null
+          : ((serverCpuAfter - serverCpu) * 1e3) / latencies.length;
       latencies.sort((a, b) => a - b);
 
       const result = {
@@ -181,13 +225,16 @@ async function main() {
           max: round(latencies.at(-1) ?? NaN),
           mean: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
         },
+        /** CPU milliseconds per claim: PostgreSQL's (embedded only) and the clerks' process. */
+        cpuMsPerClaim: {
+          postgres: serverMs === null ? null : round(serverMs),
+          clerks: round(clientMs),
+        },
         machine: {
           cores: os.availableParallelism(),
           cpu: os.cpus()[0]?.model ?? "unknown",
           memoryGiB: round(os.totalmem() / 2 ** 30),
           node: process.version,
-          /** The share of one core this process (the clerks' side) used during the run. */
-          benchProcessCpu: round((cpuUsed.user + cpuUsed.system) / 1e6 / seconds),
           postgres: serverVersion,
           database: process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded (fsync off)",
         },
@@ -200,6 +247,7 @@ async function main() {
           `p95        ${result.latencyMs.p95} ms`,
           `p99        ${result.latencyMs.p99} ms`,
           `max        ${result.latencyMs.max} ms`,
+          `cpu/claim  ${result.cpuMsPerClaim.postgres ?? "?"} ms PostgreSQL + ${result.cpuMsPerClaim.clerks} ms clerks`,
           `cores      ${result.machine.cores}`,
         ].join("\n"),
       );

@@ -32,6 +32,8 @@ export type WorkerOptions = {
   databaseUrl?: string;
   /** The fast outbox loop's period; null turns it off (tests). */
   outboxPollMs?: number | null;
+  /** How often each worker asks pg-boss for a job (5 s: jobs come once a minute). */
+  jobPollSeconds?: number;
 };
 
 export type Worker = {
@@ -45,6 +47,21 @@ export async function runSweep(db: Db, now = new Date()) {
   const released = await sweepExpiredLeases(db, now);
   const escalations = await runEscalations(db, now);
   return { released, escalations };
+}
+
+/** Run `fn` while holding a session-level advisory lock (one process at a time, cluster-wide). */
+async function withAdvisoryLock<T>(db: Db, name: string, fn: () => Promise<T>): Promise<T> {
+  const client = await db.$client.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext($1))", [name]);
+    try {
+      return await fn();
+    } finally {
+      await client.query("select pg_advisory_unlock(hashtext($1))", [name]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 /** Start pg-boss, make sure the queues and schedules exist, and work both jobs. */
@@ -63,26 +80,33 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   boss.on("error", (error) => console.error("[worker] pg-boss:", error));
   await boss.start();
 
-  for (const name of [SWEEP_JOB, OUTBOX_JOB]) {
-    // "stately": at most one job of the kind running and one waiting, so a slow sweep makes
-    // the next minute's wait instead of piling up. No retries: the next minute is the retry.
-    await boss.createQueue(name, {
-      name,
-      policy: "stately",
-      retryLimit: 0,
-      expireInSeconds: 300,
-    });
-    await boss.schedule(name, EVERY_MINUTE);
-  }
+  // pg-boss 10 creates a queue as a table partition, and two processes creating the same one
+  // at once deadlock: workers starting together (a deployment) take turns on an advisory lock.
+  await withAdvisoryLock(db, "wasla:worker-setup", async () => {
+    for (const name of [SWEEP_JOB, OUTBOX_JOB]) {
+      // "stately": at most one job of the kind running and one waiting, so a slow sweep makes
+      // the next minute's wait instead of piling up. No retries: the next minute is the retry.
+      if (!(await boss.getQueue(name))) {
+        await boss.createQueue(name, {
+          name,
+          policy: "stately",
+          retryLimit: 0,
+          expireInSeconds: 300,
+        });
+      }
+      await boss.schedule(name, EVERY_MINUTE);
+    }
+  });
 
-  await boss.work(SWEEP_JOB, { pollingIntervalSeconds: 5 }, async () => {
+  const polling = { pollingIntervalSeconds: options.jobPollSeconds ?? 5 };
+  await boss.work(SWEEP_JOB, polling, async () => {
     const { released, escalations } = await runSweep(db);
     if (released || escalations.fired.length) {
       const levels = escalations.fired.map((f) => `${f.number}:${f.level}`).join(" ");
       console.log(`[worker] released ${released} lease(s); escalated ${levels || "none"}`);
     }
   });
-  await boss.work(OUTBOX_JOB, { pollingIntervalSeconds: 5 }, async () => {
+  await boss.work(OUTBOX_JOB, polling, async () => {
     await deliverPendingEmail(db);
   });
 

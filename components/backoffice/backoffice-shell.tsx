@@ -32,9 +32,9 @@ export async function BackofficeShell({
     <div className="flex min-h-screen flex-col bg-slate-100">
       <header className="border-b border-slate-200 bg-white">
         <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex items-center gap-3">
+          <div className="flex min-w-0 items-center gap-3">
             <Brand name={utilityName} logo={logo} href="/backoffice" />
-            <span className="rounded bg-brand-100 px-2 py-0.5 text-xs font-bold text-brand-900">
+            <span className="shrink-0 rounded bg-brand-100 px-2 py-0.5 text-xs font-bold text-brand-900">
               {t("badge")}
             </span>
           </div>

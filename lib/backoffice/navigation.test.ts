@@ -22,7 +22,21 @@ describe("back-office navigation by role", () => {
       "escalations",
       "audit",
       "outbox",
+      "routing",
+      "kinds",
+      "calendar",
     ]);
+  });
+  it("opens the workflow configuration to admins only", () => {
+    for (const section of ["routing", "kinds", "calendar"] as const) {
+      expect(rolesFor(section)).toEqual(["admin"]);
+    }
+    for (const role of ["clerk", "supervisor"] as const) {
+      const sections = sectionsFor(role).map((s) => s.section);
+      expect(sections).not.toContain("routing");
+      expect(sections).not.toContain("kinds");
+      expect(sections).not.toContain("calendar");
+    }
   });
   it("never opens a section to customers", () => {
     expect(sectionsFor("customer")).toEqual([]);

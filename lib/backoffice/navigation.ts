@@ -1,7 +1,15 @@
 import type { Role } from "@/lib/auth/guards";
 
 export type BackofficeSection =
-  "overview" | "queue" | "escalations" | "newItem" | "outbox" | "audit";
+  | "overview"
+  | "queue"
+  | "escalations"
+  | "newItem"
+  | "outbox"
+  | "audit"
+  | "routing"
+  | "kinds"
+  | "calendar";
 
 const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
@@ -10,6 +18,11 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
   { section: "escalations", href: "/backoffice/queue?escalated=1", roles: ["supervisor", "admin"] },
   { section: "audit", href: "/backoffice/audit", roles: ["supervisor", "admin"] },
   { section: "outbox", href: "/backoffice/outbox", roles: ["admin"] },
+  // The workflow configuration: how items are routed, which kinds exist and their deadlines,
+  // and the calendar those deadlines count in.
+  { section: "routing", href: "/backoffice/routing", roles: ["admin"] },
+  { section: "kinds", href: "/backoffice/kinds", roles: ["admin"] },
+  { section: "calendar", href: "/backoffice/calendar", roles: ["admin"] },
 ];
 
 /** The back-office sections a role may open, in menu order. Pages check the same list. */

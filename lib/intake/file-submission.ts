@@ -265,6 +265,9 @@ async function matchingIncident(
   const text = normaliseForMatching(input.text);
   const match = open.find(
     (i) =>
+      // An incident with neither zone nor keywords is attached to by hand only: it would
+      // otherwise swallow every complaint of its department.
+      (i.zone !== null || i.keywords.length > 0) &&
       (!i.zone || i.zone === input.zone) &&
       (!i.service || i.service === input.service) &&
       (i.keywords.length === 0 || i.keywords.some((k) => text.includes(normaliseForMatching(k)))),

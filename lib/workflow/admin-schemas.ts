@@ -161,12 +161,15 @@ function untilAfterFrom<T extends { validFrom: string | null; validUntil: string
   });
 }
 
-/** A new rule: placed first or last (the catch-all always stays after every other rule). */
+/**
+ * A new rule: placed first (the usual case: a new rule is an exception to the broader ones
+ * below it) or last; the catch-all always stays after every other rule.
+ */
 export const createRuleSchema = untilAfterFrom(
   z.object({
     ...ruleFields,
     active: checkbox,
-    placement: z.enum(["top", "bottom"], { error: "invalid" }).default("bottom"),
+    placement: z.enum(["top", "bottom"], { error: "invalid" }).default("top"),
   }),
 );
 export type CreateRuleInput = z.infer<typeof createRuleSchema>;

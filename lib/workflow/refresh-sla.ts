@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { workItemEvents, workItems, type WorkItem } from "@/db/schema";
 import { policyFor, type WorkflowConfig } from "./config";
@@ -43,5 +43,11 @@ export async function refreshSla(
       updatedAt: now,
     })
     .where(eq(workItems.id, item.id));
+  // Stamp the events this change wrote with the business time at that moment, so figures such
+  // as time to first response are read off the events without recomputing calendars.
+  await tx
+    .update(workItemEvents)
+    .set({ businessMinutesTaken: state.businessMinutesTaken })
+    .where(and(eq(workItemEvents.itemId, item.id), eq(workItemEvents.at, now), isNull(workItemEvents.businessMinutesTaken)));
   return state;
 }

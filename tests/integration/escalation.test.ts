@@ -29,6 +29,8 @@ let clerk: User;
 let supervisor: User;
 
 beforeAll(async () => {
+  // Resolving an item e-mails a rating link signed with the server's secret.
+  process.env.AUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
   ({ db } = await createTestDatabase());
   customer = await userByEmail(db, "customer@wasla.example");
   clerk = await userByEmail(db, "clerk@wasla.example");

@@ -51,7 +51,10 @@ function submission(createSubject: Submission["createSubject"]): Submission {
 const insertComplaint: Submission["createSubject"] = async (tx) => {
   const [row] = await tx
     .insert(complaints)
-    .values({ category: "wrong_name", description: "Le contrat porte le nom de l'ancien locataire." })
+    .values({
+      category: "wrong_name",
+      description: "Le contrat porte le nom de l'ancien locataire.",
+    })
     .returning({ id: complaints.id });
   return { type: "complaint", id: row!.id };
 };
@@ -104,7 +107,10 @@ describe("a crash in the middle of an intake", () => {
 });
 
 describe("idempotent filing", () => {
-  const input = (key: string, description = "Le compteur affiche un nom qui n'est pas le mien.") => ({
+  const input = (
+    key: string,
+    description = "Le compteur affiche un nom qui n'est pas le mien.",
+  ) => ({
     category: "wrong_name" as const,
     description,
     idempotencyKey: key,
@@ -154,7 +160,9 @@ describe("idempotent filing", () => {
       const [stored] = await db
         .select()
         .from(workItems)
-        .where(and(eq(workItems.id, results[0]!.itemId), eq(workItems.customerUserId, customer.id)));
+        .where(
+          and(eq(workItems.id, results[0]!.itemId), eq(workItems.customerUserId, customer.id)),
+        );
       expect(stored?.number).toBe(results[0]!.number);
     } finally {
       await wide.$client.end();
@@ -170,4 +178,3 @@ describe("idempotent filing", () => {
     expect(theirs.itemId).not.toBe(mine.itemId);
   });
 });
-

@@ -64,10 +64,19 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </div>
       </section>
 
-      <Card>
-        <h2 className="text-lg font-bold">{t("linkTitle")}</h2>
-        <p className="mt-1 text-slate-600">{t("linkBody")}</p>
-      </Card>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Card>
+          <h2 className="text-lg font-bold">{t("trackTitle")}</h2>
+          <p className="mt-1 text-slate-600">{t("trackBody")}</p>
+          <Link href="/track" className={buttonClass("secondary", "mt-3")}>
+            {t("trackLink")}
+          </Link>
+        </Card>
+        <Card>
+          <h2 className="text-lg font-bold">{t("linkTitle")}</h2>
+          <p className="mt-1 text-slate-600">{t("linkBody")}</p>
+        </Card>
+      </div>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ContractCard } from "@/components/contracts/contract-card";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
+import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/db/client";
 import { requireCustomerPage } from "@/lib/auth/page-guards";
 import { listAccountContracts } from "@/lib/contracts/queries";
@@ -25,6 +27,14 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   return (
     <div className="flex flex-col gap-8">
       <PageTitle lead={t("lead")}>{t("title", { name: user.name })}</PageTitle>
+      <nav aria-label={t("quickLinks")} className="flex flex-wrap gap-3">
+        <Link href="/requests/new" className={buttonClass("primary")}>
+          {t("reportProblem")}
+        </Link>
+        <Link href="/requests" className={buttonClass("secondary")}>
+          {t("myRequests")}
+        </Link>
+      </nav>
       <section aria-labelledby="contracts-title" className="flex flex-col gap-4">
         <h2 id="contracts-title" className="text-xl font-bold">
           {t("contractsTitle")}

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { StatusBadge } from "@/components/requests/status-badge";
 import { PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { departments, requestKinds } from "@/db/schema";
 import { requireStaffPage } from "@/lib/auth/page-guards";
 import { rolesFor } from "@/lib/backoffice/navigation";
 import { formatDateTime, formatInteger, formatRelative } from "@/lib/i18n/format";
@@ -62,13 +63,26 @@ export default async function QueuePage({
   };
   const db = getDb();
   const now = new Date();
-  const [t, ti, items, counts, utility] = await Promise.all([
+  const [t, ti, items, counts, utility, depts, kinds] = await Promise.all([
     getTranslations("backoffice.queue"),
     getTranslations("items"),
     listQueue(db, staff, filters, now),
     queueCounts(db, staff, now),
     getCurrentUtility(),
+    db.select().from(departments),
+    db.select().from(requestKinds),
   ]);
+  // Names in the reader's language, for codes stored on the items.
+  const nameIn = (row: { nameAr: string; nameFr: string; nameEn: string }) =>
+    locale === "ar" ? row.nameAr : locale === "fr" ? row.nameFr : row.nameEn;
+  const departmentName = (code: string) => {
+    const d = depts.find((x) => x.code === code);
+    return d ? nameIn(d) : code;
+  };
+  const kindName = (code: string) => {
+    const k = kinds.find((x) => x.code === code);
+    return k ? nameIn(k) : code;
+  };
   const select = (
     name: string,
     label: string,
@@ -108,7 +122,7 @@ export default async function QueuePage({
             key={c.departmentId}
             className="rounded-lg border border-slate-200 bg-white px-3 py-2"
           >
-            <span className="font-semibold">{c.code}</span> · {t("count", { count: c.open })} ·{" "}
+            <span className="font-semibold">{departmentName(c.code)}</span> · {t("count", { count: c.open })} ·{" "}
             {formatInteger(c.unclaimed, locale)} {t("unclaimed")} ·{" "}
             <span className={c.overdue ? "font-bold text-red-700" : ""}>
               {formatInteger(c.overdue, locale)} {t("overdueCount")}
@@ -174,7 +188,8 @@ export default async function QueuePage({
                   <td className="px-3 py-2">
                     <span dir="auto">{i.title}</span>
                     <span className="block text-xs text-slate-500">
-                      {i.departmentCode} · {ti(`channel.${i.channel}` as never)}
+                      {kindName(i.kindCode)} · {departmentName(i.departmentCode)} ·{" "}
+                      {ti(`channel.${i.channel}` as never)}
                     </span>
                   </td>
                   <td className={`px-3 py-2 ${PRIORITY_TONE[i.priority]}`}>

@@ -25,6 +25,9 @@ export async function generateMetadata({
   return { title: decodeURIComponent((await params).number) };
 }
 
+// Latin codes inside an Arabic sentence: isolate them so punctuation stays where it belongs.
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
 const textareaClass = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base";
 
 export default async function RequestPage({
@@ -66,7 +69,7 @@ export default async function RequestPage({
       {filed ? (
         <Alert tone="success">
           <p className="font-bold">{t("filedTitle")}</p>
-          <p>{t("filedBody", { number: item.number, code: item.trackingCode })}</p>
+          <p>{t("filedBody", { number: isolate(item.number), code: isolate(item.trackingCode) })}</p>
         </Alert>
       ) : null}
       {doneKey && ["answered", "followedUp", "rated", "reopened"].includes(doneKey) ? (

@@ -367,14 +367,13 @@ export default async function StaffItemPage({
                 >
                   <p className="text-xs text-slate-600">
                     {formatDateTime(event.at, locale, tz)} · {actorName ?? event.actorLabel ?? "—"}{" "}
-                    · {event.type} ·{" "}
+                    · <span className="font-semibold">{ti(`eventType.${event.type}`)}</span> ·{" "}
                     <strong>
                       {event.visibility === "internal" ? t("internal") : t("visible")}
                     </strong>
                   </p>
                   <p className="whitespace-pre-line" dir="auto">
-                    {describeEvent(event, locale, tz) ||
-                      (event.data ? JSON.stringify(event.data) : "")}
+                    {describeEvent(event, locale, tz)}
                   </p>
                 </li>
               ))}

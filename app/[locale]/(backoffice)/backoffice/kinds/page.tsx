@@ -1,0 +1,333 @@
+import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { AdminForm } from "@/components/backoffice/admin-form";
+import { AdminIntl } from "@/components/backoffice/admin-intl";
+import { Badge, Disclosure, localName } from "@/components/backoffice/admin-ui";
+import { Card, PageTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { getDb } from "@/db/client";
+import { requireStaffPage } from "@/lib/auth/page-guards";
+import { rolesFor } from "@/lib/backoffice/navigation";
+import { formatInteger } from "@/lib/i18n/format";
+import { isLocale } from "@/lib/i18n/locales";
+import { getCalendarSettings } from "@/lib/workflow/admin-calendar";
+import { getDefaultPolicies, listRequestKinds } from "@/lib/workflow/admin-kinds";
+import { PRIORITY_ORDER, policyFieldNames, type PolicySet } from "@/lib/workflow/admin-schemas";
+import { splitBusinessMinutes, workdayMinutes } from "@/lib/workflow/business-duration";
+import { formatItemNumber } from "@/lib/workflow/numbering";
+import { localDateOf } from "@/lib/workflow/wall-clock";
+import { createKindAction, savePoliciesAction, toggleKindAction, updateKindAction } from "./actions";
+import { PolicyInputs } from "./policy-inputs";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.kinds"))("title") };
+}
+
+/** Request kinds, their numbering and their deadline policies; the default policies. */
+export default async function KindsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale: raw } = await params;
+  const locale = isLocale(raw) ? raw : "ar";
+  await requireStaffPage(locale, rolesFor("kinds"));
+  const db = getDb();
+  const [t, ti, kinds, defaults, calendar] = await Promise.all([
+    getTranslations("admin.kinds"),
+    getTranslations("items.priority"),
+    listRequestKinds(db),
+    getDefaultPolicies(db),
+    getCalendarSettings(db),
+  ]);
+  const workday = workdayMinutes(calendar.opensAt, calendar.closesAt);
+  const year = Number(localDateOf(new Date(), calendar.timeZone).slice(0, 4));
+
+  /** "2 d 4 h" of business time, for minutes as stored. */
+  const duration = (minutes: number) => {
+    const d = splitBusinessMinutes(minutes, workday);
+    const parts = [
+      d.days ? t("days", { count: d.days }) : null,
+      d.hours ? t("hours", { count: d.hours }) : null,
+      d.minutes ? t("minutes", { count: d.minutes }) : null,
+    ].filter(Boolean);
+    return parts.length ? parts.join(" ") : t("minutes", { count: 0 });
+  };
+
+  const labels: Record<string, string> = {
+    code: t("code"),
+    numberPrefix: t("prefix"),
+    nameAr: t("nameAr"),
+    nameFr: t("nameFr"),
+    nameEn: t("nameEn"),
+    ...Object.fromEntries(
+      PRIORITY_ORDER.flatMap((p) => {
+        const names = policyFieldNames(p);
+        return [
+          [names.first, t("policyLabel", { priority: ti(p), what: t("firstResponse") })],
+          [names.resolution, t("policyLabel", { priority: ti(p), what: t("resolution") })],
+        ];
+      }),
+    ),
+  };
+
+  const policyTable = (own: PolicySet, testId?: string) => (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid={testId}>
+        <thead className="text-slate-600">
+          <tr>
+            <th scope="col" className="py-1 pe-3 text-start font-semibold">
+              {t("priority")}
+            </th>
+            <th scope="col" className="py-1 pe-3 text-start font-semibold">
+              {t("firstResponse")}
+            </th>
+            <th scope="col" className="py-1 text-start font-semibold">
+              {t("resolution")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {PRIORITY_ORDER.map((p) => {
+            const policy = own[p] ?? defaults[p];
+            const inherited = !own[p];
+            const cell = (minutes: number | undefined) =>
+              minutes === undefined ? (
+                "—"
+              ) : (
+                <>
+                  <span className="ltr-nums font-semibold">
+                    {t("minutesExact", { count: minutes, minutes: formatInteger(minutes, locale) })}
+                  </span>
+                  <span className="block text-xs text-slate-600">{duration(minutes)}</span>
+                </>
+              );
+            return (
+              <tr
+                key={p}
+                className={`border-t border-slate-100 align-top ${inherited ? "text-slate-500" : ""}`}
+              >
+                <th scope="row" className="py-1.5 pe-3 text-start font-semibold">
+                  {ti(p)}
+                  {inherited ? (
+                    <span className="block text-xs font-normal">{t("inherited")}</span>
+                  ) : null}
+                </th>
+                <td className="py-1.5 pe-3">{cell(policy?.firstResponseMinutes)}</td>
+                <td className="py-1.5">{cell(policy?.resolutionMinutes)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <AdminIntl locale={locale}>
+      <div className="flex flex-col gap-6">
+        <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
+          <section aria-labelledby="kinds-heading" className="flex min-w-0 flex-col gap-3">
+            <h2 id="kinds-heading" className="text-lg font-bold">
+              {t("listTitle", { count: kinds.length })}
+            </h2>
+            <p className="text-sm text-slate-600">
+              {t("workdayNote", { hours: duration(workday) })}
+            </p>
+            <ul className="flex flex-col gap-3">
+              {kinds.map((kind) => (
+                <li
+                  key={kind.code}
+                  data-testid="request-kind"
+                  data-code={kind.code}
+                  className={`flex flex-col gap-3 rounded-xl border bg-white p-4 shadow-xs ${
+                    kind.active ? "border-slate-200" : "border-dashed border-slate-300"
+                  }`}
+                >
+                  <div className="flex flex-wrap items-center gap-2">
+                    <h3 className="font-bold" dir="auto">
+                      {localName(kind, locale)}
+                    </h3>
+                    <code className="ltr-nums rounded bg-slate-100 px-1.5 text-sm">{kind.code}</code>
+                    {!kind.active ? <Badge tone="warning">{t("inactive")}</Badge> : null}
+                    {kind.customerCanFile ? (
+                      <Badge tone="success">{t("customerFiles")}</Badge>
+                    ) : (
+                      <Badge>{t("staffOnly")}</Badge>
+                    )}
+                    {kind.builtIn ? <Badge tone="brand">{t("builtIn")}</Badge> : null}
+                  </div>
+                  <p className="text-sm text-slate-700">
+                    {t("numbering")}{" "}
+                    <span className="ltr-nums font-mono font-semibold">
+                      {formatItemNumber(kind.numberPrefix, year, 1)}
+                    </span>
+                  </p>
+                  {policyTable(kind.policies)}
+                  <div className="flex flex-wrap items-start gap-2 border-t border-slate-100 pt-3">
+                    {kind.builtIn && kind.active ? null : (
+                      <AdminForm
+                        action={toggleKindAction}
+                        submitLabel={kind.active ? t("deactivate") : t("activate")}
+                        variant="secondary"
+                        compact
+                        className="flex flex-col gap-2"
+                      >
+                        <input type="hidden" name="code" value={kind.code} />
+                        <input type="hidden" name="active" value={String(!kind.active)} />
+                      </AdminForm>
+                    )}
+                    <Disclosure summary={t("editPolicies")}>
+                      <div className="@container">
+                        <AdminForm
+                          action={savePoliciesAction}
+                          submitLabel={t("savePolicies")}
+                          successText={t("policiesSaved")}
+                          labels={labels}
+                        >
+                          <input type="hidden" name="kindCode" value={kind.code} />
+                          <PolicyInputs
+                            idPrefix={`kind-${kind.code}`}
+                            policies={kind.policies}
+                            fallback={defaults}
+                          />
+                        </AdminForm>
+                      </div>
+                    </Disclosure>
+                    <Disclosure summary={t("editNames")}>
+                      <AdminForm
+                        action={updateKindAction}
+                        submitLabel={t("saveSubmit")}
+                        successText={t("saved")}
+                        labels={labels}
+                      >
+                        <input type="hidden" name="code" value={kind.code} />
+                        <NameFields idPrefix={`kind-${kind.code}`} kind={kind} />
+                      </AdminForm>
+                    </Disclosure>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <div className="flex min-w-0 flex-col gap-6">
+            <Card className="@container flex flex-col gap-4">
+              <div>
+                <h2 className="text-lg font-bold">{t("addTitle")}</h2>
+                <p className="text-sm text-slate-600">{t("addLead")}</p>
+              </div>
+              <AdminForm
+                action={createKindAction}
+                submitLabel={t("addSubmit")}
+                successText={t("added")}
+                labels={labels}
+                resetOnSuccess
+                testId="add-kind"
+              >
+                <div className="grid gap-4 @md:grid-cols-2">
+                  <Field
+                    id="new-kind-code"
+                    name="code"
+                    label={t("code")}
+                    hint={t("codeHint")}
+                    required
+                    maxLength={40}
+                    dir="ltr"
+                    autoComplete="off"
+                  />
+                  <Field
+                    id="new-kind-prefix"
+                    name="numberPrefix"
+                    label={t("prefix")}
+                    hint={t("prefixHint")}
+                    required
+                    maxLength={5}
+                    dir="ltr"
+                    autoComplete="off"
+                  />
+                </div>
+                <NameFields idPrefix="new-kind" />
+                <h3 className="font-semibold">{t("policies")}</h3>
+                <PolicyInputs idPrefix="new-kind" policies={{}} fallback={defaults} />
+              </AdminForm>
+            </Card>
+
+            <Card className="@container flex flex-col gap-4">
+              <div>
+                <h2 className="text-lg font-bold">{t("defaultsTitle")}</h2>
+                <p className="text-sm text-slate-600">{t("defaultsLead")}</p>
+              </div>
+              {policyTable(defaults, "default-policies")}
+              <Disclosure summary={t("editPolicies")}>
+                <div className="@container">
+                  <AdminForm
+                    action={savePoliciesAction}
+                    submitLabel={t("savePolicies")}
+                    successText={t("policiesSaved")}
+                    labels={labels}
+                  >
+                    <input type="hidden" name="kindCode" value="*" />
+                    <PolicyInputs idPrefix="defaults" policies={defaults} required />
+                  </AdminForm>
+                </div>
+              </Disclosure>
+            </Card>
+          </div>
+        </div>
+      </div>
+    </AdminIntl>
+  );
+}
+
+/** The three names of a kind and whether customers may file it themselves. */
+function NameFields({
+  idPrefix,
+  kind,
+}: {
+  idPrefix: string;
+  kind?: { nameAr: string; nameFr: string; nameEn: string; customerCanFile: boolean };
+}) {
+  const t = useTranslations("admin.kinds");
+  return (
+    <div className="grid gap-4 @md:grid-cols-3">
+      <Field
+        id={`${idPrefix}-nameAr`}
+        name="nameAr"
+        label={t("nameAr")}
+        required
+        maxLength={120}
+        dir="rtl"
+        lang="ar"
+        defaultValue={kind?.nameAr}
+      />
+      <Field
+        id={`${idPrefix}-nameFr`}
+        name="nameFr"
+        label={t("nameFr")}
+        required
+        maxLength={120}
+        dir="ltr"
+        lang="fr"
+        defaultValue={kind?.nameFr}
+      />
+      <Field
+        id={`${idPrefix}-nameEn`}
+        name="nameEn"
+        label={t("nameEn")}
+        required
+        maxLength={120}
+        dir="ltr"
+        lang="en"
+        defaultValue={kind?.nameEn}
+      />
+      <label className="flex min-h-11 items-center gap-2 text-sm font-semibold @md:col-span-3">
+        <input
+          type="checkbox"
+          name="customerCanFile"
+          defaultChecked={kind?.customerCanFile ?? true}
+          className="size-4"
+        />
+        {t("customerCanFile")}
+      </label>
+    </div>
+  );
+}
