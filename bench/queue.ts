@@ -4,12 +4,17 @@
  * Starts a throw-away embedded PostgreSQL (or creates a database of its own on the server at
  * BENCH_DATABASE_URL, where it may create and drop databases), migrates and seeds it, adds
  * 100,000 open items over the departments and 20 clerks, then runs the 20 clerks at once, each
- * calling takeNext back to back — no think time, the worst case — and reports claims per
- * second and the latency percentiles of one call. Results go to bench/results/ (git-ignored).
+ * calling takeNext back to back (by default: no think time, the worst case), and reports claims
+ * per second and the latency percentiles of one call. Results go to bench/results/ (git-ignored).
  *
- * Knobs (environment): BENCH_ITEMS (100000), BENCH_CLERKS (20), BENCH_CLAIMS (500 per clerk),
- * BENCH_WARMUP (20 per clerk, not measured), BENCH_POOL (connections, one per clerk), BENCH_KEEP=1 (leave the database on
- * BENCH_DATABASE_URL's server afterwards, to EXPLAIN the queries against it).
+ * Knobs (environment):
+ *   BENCH_ITEMS     open items (100000)
+ *   BENCH_CLERKS    clerks claiming at once (20)
+ *   BENCH_CLAIMS    claims per clerk (500)
+ *   BENCH_WARMUP    claims per clerk before measuring (20)
+ *   BENCH_POOL      database connections (one per clerk)
+ *   BENCH_THINK_MS  mean pause between a clerk's claims (0)
+ *   BENCH_KEEP=1    leave the database on BENCH_DATABASE_URL's server, to EXPLAIN against it
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -28,6 +33,8 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const CLERKS = Number(process.env.BENCH_CLERKS ?? 20);
 const CLAIMS_PER_CLERK = Number(process.env.BENCH_CLAIMS ?? 500);
 const WARMUP_PER_CLERK = Number(process.env.BENCH_WARMUP ?? 20);
+// Pause between a clerk's claims (uniform in [0, 2 × mean]); 0 = back to back, the worst case.
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 // One connection per clerk by default: every claim really runs at the same time as the others.
 const POOL = Number(process.env.BENCH_POOL ?? CLERKS);
 
@@ -181,7 +188,7 @@ async function main() {
       );
 
       console.log(
-        `${CLERKS} clerks × ${CLAIMS_PER_CLERK} claims, no think time, ${os.availableParallelism()} cores…`,
+        `${CLERKS} clerks × ${CLAIMS_PER_CLERK} claims, ${THINK_MS ? `~${THINK_MS} ms between claims` : "back to back"}, ${POOL} connections, ${os.availableParallelism()} cores…`,
       );
       const latencies: number[] = [];
       let empty = 0;
@@ -195,6 +202,7 @@ async function main() {
             const item = await takeNext(db, clerk);
             latencies.push(performance.now() - s);
             if (!item) empty++;
+            if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * 2 * THINK_MS));
           }
         }),
       );
@@ -213,6 +221,7 @@ async function main() {
         items: ITEMS,
         clerks: CLERKS,
         connections: POOL,
+        thinkMs: THINK_MS,
         claimsPerClerk: CLAIMS_PER_CLERK,
         claims: latencies.length,
         emptyAnswers: empty,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/api/openapi";
-import { contractListSchema, errorSchema } from "@/lib/api/schemas";
+import { contractListSchema, errorSchema, itemStatusSchema } from "@/lib/api/schemas";
 import fr from "@/lib/i18n/messages/fr.json";
 import { setupBrowser, signIn } from "./support/browser";
 import { get, sessionCookieFor } from "./support/http";
@@ -20,20 +20,161 @@ describe("the JSON API", () => {
         contracts: { id: string }[];
       }
     ).contracts;
+    // Operations run in document order: the complaint filed by POST is the item read by GET.
+    let filedNumber = "";
     for (const op of OPERATIONS) {
       expect(doc.paths[op.path], op.path).toBeDefined();
-      const path = op.path.replace("{id}", own[0]!.id);
-      const res = await get(path, { cookie: op.auth === "session" ? customer : undefined });
-      expect(res.status, op.path).toBe(200);
-      const schema = op.responses[200]?.schema;
-      if (schema) expect(schema.safeParse(await res.json()).success, op.path).toBe(true);
-      if (op.auth === "session") {
-        const anonymous = await get(path, { headers: { "accept-language": "fr" } });
+      const path = op.path.replace("{id}", own[0]!.id).replace("{number}", filedNumber);
+      const isPost = op.method === "post";
+      const init: RequestInit & { cookie?: string } = {
+        cookie: op.auth === "none" ? undefined : customer,
+        ...(isPost
+          ? {
+              method: "POST",
+              headers: {
+                "content-type": "application/json",
+                "idempotency-key": `doc-${Date.now()}`,
+              },
+              body: JSON.stringify({
+                category: "leak",
+                contractNo: "2000000101",
+                description: "Fuite d'eau au niveau du compteur",
+              }),
+            }
+          : {}),
+      };
+      const res = await get(path, init);
+      const ok = isPost ? 201 : 200;
+      expect(res.status, op.path).toBe(ok);
+      const body = (await res.json().catch(() => null)) as unknown;
+      const schema = op.responses[ok]?.schema;
+      if (schema) expect(schema.safeParse(body).success, op.path).toBe(true);
+      if (isPost) filedNumber = (body as { number: string }).number;
+      if (op.auth !== "none") {
+        const { cookie: _omit, ...anonymousInit } = init;
+        void _omit;
+        const anonymous = await get(path, {
+          ...anonymousInit,
+          headers: {
+            ...(anonymousInit.headers as Record<string, string>),
+            "accept-language": "fr",
+          },
+        });
         expect(anonymous.status, `${op.path} without a session`).toBe(401);
-        const body = errorSchema.parse(await anonymous.json());
-        expect(body.error).toEqual({ code: "UNAUTHENTICATED", message: fr.errors.UNAUTHENTICATED });
+        const error = errorSchema.parse(await anonymous.json());
+        expect(error.error).toEqual({
+          code: "UNAUTHENTICATED",
+          message: fr.errors.UNAUTHENTICATED,
+        });
       }
     }
+  });
+
+  it("files a complaint once per Idempotency-Key, and refuses bad input with a localised 4xx that changes nothing", async () => {
+    const customer = await sessionCookieFor("khadija@wasla.example");
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      get("/api/v1/complaints", {
+        method: "POST",
+        cookie: customer,
+        headers: { "content-type": "application/json", "accept-language": "ar", ...headers },
+        body,
+      });
+    const valid = JSON.stringify({
+      category: "outage",
+      contractNo: "1000000103",
+      description: "انقطاع التيار الكهربائي في المنزل",
+    });
+    const first = await post(valid, { "idempotency-key": "khadija-retry-1" });
+    expect(first.status).toBe(201);
+    const filed = (await first.json()) as { number: string; trackingCode: string };
+    const replay = await post(valid, { "idempotency-key": "khadija-retry-1" });
+    expect(replay.status).toBe(201);
+    expect(await replay.json()).toEqual(filed);
+    const conflict = await post(
+      JSON.stringify({ category: "leak", description: "Une autre chose entièrement" }),
+      { "idempotency-key": "khadija-retry-1" },
+    );
+    expect(conflict.status).toBe(409);
+
+    const bad: [string, Record<string, string>, number, string][] = [
+      ["", {}, 400, "VALIDATION_FAILED"],
+      ["{not json", {}, 400, "VALIDATION_FAILED"],
+      [
+        JSON.stringify({ category: "earthquake", description: "x".repeat(20) }),
+        {},
+        400,
+        "VALIDATION_FAILED",
+      ],
+      [JSON.stringify({ category: "outage", description: 12345 }), {}, 400, "VALIDATION_FAILED"],
+      [
+        JSON.stringify({ category: "outage", description: "x".repeat(10_000) }),
+        {},
+        400,
+        "VALIDATION_FAILED",
+      ],
+      [
+        JSON.stringify({
+          category: "outage",
+          contractNo: "1000000101",
+          description: "le contrat de quelqu'un d'autre",
+        }),
+        {},
+        400,
+        "VALIDATION_FAILED",
+      ],
+      [
+        JSON.stringify({
+          category: "outage",
+          contractNo: "1'; DROP TABLE work_items;--",
+          description: "<script>alert(1)</script> injection",
+        }),
+        {},
+        400,
+        "VALIDATION_FAILED",
+      ],
+      [
+        JSON.stringify({ category: "outage", description: "y".repeat(70_000) }),
+        {},
+        413,
+        "PAYLOAD_TOO_LARGE",
+      ],
+      [valid, { "content-type": "text/plain" }, 415, "UNSUPPORTED_MEDIA_TYPE"],
+    ];
+    for (const [body, headers, status, code] of bad) {
+      const res = await post(body, headers);
+      expect(res.status, body.slice(0, 40)).toBe(status);
+      const error = errorSchema.parse(await res.json());
+      expect(error.error.code).toBe(code);
+      expect(error.error.message).toMatch(/[\u0600-\u06ff]/);
+    }
+    // Only the one complaint exists for Khadija.
+    const mine = await get(`/api/v1/items/${filed.number}`, { cookie: customer });
+    expect(mine.status).toBe(200);
+  });
+
+  it("shows an item to its owner and to a guest with the tracking code, and to nobody else", async () => {
+    const owner = await sessionCookieFor("salma@wasla.example");
+    const res = await get("/api/v1/complaints", {
+      method: "POST",
+      cookie: owner,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        category: "bill_dispute",
+        contractNo: "1000000105",
+        description: "Montant de la facture anormal",
+      }),
+    });
+    const { number, trackingCode } = (await res.json()) as { number: string; trackingCode: string };
+    const asGuest = await get(`/api/v1/items/${number}?code=${trackingCode}`, {
+      headers: { "accept-language": "fr" },
+    });
+    expect(asGuest.status).toBe(200);
+    const item = itemStatusSchema.parse(await asGuest.json());
+    expect(item.timeline[0]?.text).toBe(fr.items.events.created);
+    expect((await get(`/api/v1/items/${number}?code=WRONGCODE`)).status).toBe(404);
+    const other = await sessionCookieFor("youssef@wasla.example");
+    expect((await get(`/api/v1/items/${number}`, { cookie: other })).status).toBe(404);
+    expect((await get(`/api/v1/items/${number}`)).status).toBe(401);
   });
 
   it("lists only the signed-in customer's own contracts", async () => {

@@ -1,3 +1,2 @@
 DROP INDEX "work_items_queue_idx";--> statement-breakpoint
-CREATE INDEX "work_items_take_next_idx" ON "work_items" USING btree ("resolution_due_at","created_at","department_id") WHERE "work_items"."status" in ('new', 'in_progress') and "work_items"."assignee_id" is null and "work_items"."merged_into_id" is null;--> statement-breakpoint
 CREATE INDEX "work_items_queue_idx" ON "work_items" USING btree ("department_id","resolution_due_at","created_at") WHERE "work_items"."status" in ('new', 'in_progress') and "work_items"."assignee_id" is null and "work_items"."merged_into_id" is null;

@@ -234,18 +234,13 @@ export const workItems = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // "Take next" within one department: its unclaimed open items in the exact order of the
-    // query (deadline, then age), so the first entry not locked by a colleague is the answer.
+    // "Take next": the unclaimed open items of one department in the exact order of the query
+    // (deadline, then age), so the first entry not locked by a colleague is the answer. A clerk
+    // of several departments reads the head of each (lib/workflow/claim.ts): one index in
+    // deadline order across departments would make a clerk whose queues are ahead of the
+    // others' step over every earlier item of the other departments on each claim.
     index("work_items_queue_idx")
       .on(t.departmentId, t.resolutionDueAt, t.createdAt)
-      .where(
-        sql`${t.status} in ('new', 'in_progress') and ${t.assigneeId} is null and ${t.mergedIntoId} is null`,
-      ),
-    // "Take next" across a clerk's departments: read in deadline order, the department is
-    // checked inside the index. Keyed on the department first, PostgreSQL would have to sort
-    // every unclaimed item of those departments for each claim (bench:queue, 100,000 items).
-    index("work_items_take_next_idx")
-      .on(t.resolutionDueAt, t.createdAt, t.departmentId)
       .where(
         sql`${t.status} in ('new', 'in_progress') and ${t.assigneeId} is null and ${t.mergedIntoId} is null`,
       ),

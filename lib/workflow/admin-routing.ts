@@ -100,7 +100,11 @@ async function ruleById(tx: DbOrTx, ruleId: string): Promise<RoutingRuleRow> {
 /** Positions 10, 20, 30… in the given order, the default rule after all of them. */
 async function renumber(tx: Tx, ordered: string[]): Promise<void> {
   const rules = await tx
-    .select({ id: routingRules.id, position: routingRules.position, isDefault: routingRules.isDefault })
+    .select({
+      id: routingRules.id,
+      position: routingRules.position,
+      isDefault: routingRules.isDefault,
+    })
     .from(routingRules);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const sequence = [
@@ -142,7 +146,10 @@ export async function createRoutingRule(
       .insert(routingRules)
       .values({ ...(await ruleColumns(tx, input)), active: input.active, position: 0 })
       .returning();
-    await renumber(tx, input.placement === "top" ? [created!.id, ...order] : [...order, created!.id]);
+    await renumber(
+      tx,
+      input.placement === "top" ? [created!.id, ...order] : [...order, created!.id],
+    );
     await checkRuleSet(tx);
     const after = await ruleById(tx, created!.id);
     await writeAudit(tx, {

@@ -26,6 +26,18 @@ export const POLICY_MINUTES_MAX = 525_600;
 // ---------------------------------------------------------------------------------------------
 // Shared fields
 
+type Issue = { path: string; message: string };
+
+/**
+ * Report cross-field problems even when another field is wrong too, so that the form shows
+ * every error at once (zod skips refinements after a field error unless told otherwise).
+ */
+const ALWAYS = { when: () => true };
+
+function report(ctx: z.RefinementCtx, issues: Issue[]) {
+  for (const { path, message } of issues) ctx.addIssue({ code: "custom", message, path: [path] });
+}
+
 /** A checkbox: present ("on") when ticked, absent when not. */
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1")], { error: "invalid" })
@@ -104,6 +116,10 @@ function clockField(allowMidnightEnd: boolean) {
     );
 }
 
+function isClock(value: unknown): value is string {
+  return typeof value === "string" && /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(value);
+}
+
 export function clockMinutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
@@ -155,10 +171,13 @@ const ruleFields = {
 function untilAfterFrom<T extends { validFrom: string | null; validUntil: string | null }>(
   schema: z.ZodType<T>,
 ) {
-  return schema.refine((r) => !r.validFrom || !r.validUntil || r.validUntil > r.validFrom, {
-    message: "untilBeforeFrom",
-    path: ["validUntil"],
-  });
+  return schema.refine(
+    (r) =>
+      typeof r.validFrom !== "string" ||
+      typeof r.validUntil !== "string" ||
+      r.validUntil > r.validFrom,
+    { message: "untilBeforeFrom", path: ["validUntil"], ...ALWAYS },
+  );
 }
 
 /**
@@ -266,43 +285,43 @@ const policyShape = Object.fromEntries(
 ) as Record<PolicyFieldName, typeof minutesField>;
 
 /**
- * Policies per priority from the flat form fields. Both minutes blank = no policy of its own
- * for that priority (the default policy applies), unless `requireAll` (the defaults themselves).
+ * Policies per priority from the flat form fields, with what is wrong with them. Both minutes
+ * blank = no policy of its own for that priority (the default policy applies), unless
+ * `requireAll` (the defaults themselves). Tolerates values another check already refused.
  */
-function collectPolicies(
-  raw: Record<PolicyFieldName, string>,
-  ctx: z.RefinementCtx,
+function evaluatePolicies(
+  raw: Partial<Record<PolicyFieldName, unknown>>,
   requireAll: boolean,
-): PolicySet {
+): { policies: PolicySet; issues: Issue[] } {
   const policies: PolicySet = {};
+  const issues: Issue[] = [];
   for (const priority of PRIORITY_ORDER) {
     const names = policyFieldNames(priority);
-    const values = [
-      [names.first, raw[names.first as PolicyFieldName]],
-      [names.resolution, raw[names.resolution as PolicyFieldName]],
-    ] as const;
-    if (!requireAll && values.every(([, v]) => !v)) continue;
-    const parsed: number[] = [];
-    for (const [name, value] of values) {
-      if (!value) {
-        ctx.addIssue({ code: "custom", message: "policyIncomplete", path: [name] });
-      } else if (!/^\d+$/.test(value) || Number(value) < 1) {
-        ctx.addIssue({ code: "custom", message: "minutesInvalid", path: [name] });
+    const pair = [names.first, names.resolution].map((name) => {
+      const value = raw[name as PolicyFieldName];
+      return { name, value: typeof value === "string" ? value : null };
+    });
+    // A value of the wrong type has its own error already.
+    if (pair.some((p) => p.value === null)) continue;
+    if (!requireAll && pair.every((p) => !p.value)) continue;
+    const minutes: number[] = [];
+    for (const { name, value } of pair) {
+      if (!value) issues.push({ path: name, message: "policyIncomplete" });
+      else if (!/^\d+$/.test(value) || Number(value) < 1) {
+        issues.push({ path: name, message: "minutesInvalid" });
       } else if (Number(value) > POLICY_MINUTES_MAX) {
-        ctx.addIssue({ code: "custom", message: "minutesTooLarge", path: [name] });
-      } else {
-        parsed.push(Number(value));
-      }
+        issues.push({ path: name, message: "minutesTooLarge" });
+      } else minutes.push(Number(value));
     }
-    if (parsed.length !== 2) continue;
-    const [firstResponseMinutes, resolutionMinutes] = parsed as [number, number];
+    if (minutes.length !== 2) continue;
+    const [firstResponseMinutes, resolutionMinutes] = minutes as [number, number];
     if (resolutionMinutes < firstResponseMinutes) {
-      ctx.addIssue({ code: "custom", message: "resolutionBeforeFirst", path: [names.resolution] });
+      issues.push({ path: names.resolution, message: "resolutionBeforeFirst" });
       continue;
     }
     policies[priority] = { firstResponseMinutes, resolutionMinutes };
   }
-  return policies;
+  return { policies, issues };
 }
 
 const kindNames = {
@@ -320,14 +339,15 @@ export const createKindSchema = z
     customerCanFile: checkbox,
     ...policyShape,
   })
-  .transform((v, ctx) => ({
+  .superRefine((v, ctx) => report(ctx, evaluatePolicies(v, false).issues), ALWAYS)
+  .transform((v) => ({
     code: v.code,
     numberPrefix: v.numberPrefix,
     nameAr: v.nameAr,
     nameFr: v.nameFr,
     nameEn: v.nameEn,
     customerCanFile: v.customerCanFile,
-    policies: collectPolicies(v, ctx, false),
+    policies: evaluatePolicies(v, false).policies,
   }));
 export type CreateKindInput = z.infer<typeof createKindSchema>;
 
@@ -349,9 +369,10 @@ export const kindPoliciesSchema = z
     kindCode: z.union([z.literal("*"), kindCodeField], { error: "invalid" }),
     ...policyShape,
   })
-  .transform((v, ctx) => ({
+  .superRefine((v, ctx) => report(ctx, evaluatePolicies(v, v.kindCode === "*").issues), ALWAYS)
+  .transform((v) => ({
     kindCode: v.kindCode === "*" ? null : v.kindCode,
-    policies: collectPolicies(v, ctx, v.kindCode === "*"),
+    policies: evaluatePolicies(v, v.kindCode === "*").policies,
   }));
 export type KindPoliciesInput = z.infer<typeof kindPoliciesSchema>;
 
@@ -379,16 +400,24 @@ export const calendarSettingsSchema = z
     opensAt: clockField(false),
     closesAt: clockField(true),
   })
-  .transform((v, ctx) => {
-    const workingDays = WEEKDAYS.filter((d) => v[`day${d}`]);
-    if (workingDays.length === 0) {
-      ctx.addIssue({ code: "custom", message: "noWorkingDay", path: ["workingDays"] });
+  .superRefine((v, ctx) => {
+    if (!WEEKDAYS.some((d) => v[`day${d}`] === true)) {
+      report(ctx, [{ path: "workingDays", message: "noWorkingDay" }]);
     }
-    if (clockMinutes(v.closesAt) <= clockMinutes(v.opensAt)) {
-      ctx.addIssue({ code: "custom", message: "closesBeforeOpens", path: ["closesAt"] });
+    if (
+      isClock(v.opensAt) &&
+      isClock(v.closesAt) &&
+      clockMinutes(v.closesAt) <= clockMinutes(v.opensAt)
+    ) {
+      report(ctx, [{ path: "closesAt", message: "closesBeforeOpens" }]);
     }
-    return { timeZone: v.timeZone, workingDays, opensAt: v.opensAt, closesAt: v.closesAt };
-  });
+  }, ALWAYS)
+  .transform((v) => ({
+    timeZone: v.timeZone,
+    workingDays: WEEKDAYS.filter((d) => v[`day${d}`]),
+    opensAt: v.opensAt,
+    closesAt: v.closesAt,
+  }));
 export type CalendarSettingsInput = z.infer<typeof calendarSettingsSchema>;
 
 export const holidaySchema = z.object({ day: isoDateField, name: requiredText(120) });

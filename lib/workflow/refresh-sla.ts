@@ -48,6 +48,12 @@ export async function refreshSla(
   await tx
     .update(workItemEvents)
     .set({ businessMinutesTaken: state.businessMinutesTaken })
-    .where(and(eq(workItemEvents.itemId, item.id), eq(workItemEvents.at, now), isNull(workItemEvents.businessMinutesTaken)));
+    .where(
+      and(
+        eq(workItemEvents.itemId, item.id),
+        eq(workItemEvents.at, now),
+        isNull(workItemEvents.businessMinutesTaken),
+      ),
+    );
   return state;
 }

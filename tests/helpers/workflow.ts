@@ -4,7 +4,6 @@ import { users, workItemEvents, workItems, type User, type WorkItem } from "@/db
 import { fileComplaint } from "@/lib/complaints/file-complaint";
 import type { ComplaintInput } from "@/lib/complaints/schemas";
 import { AppError } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/locales";
 
 /** A user of the demo data set, by e-mail. */
 export async function userByEmail(db: Db, email: string): Promise<User> {
@@ -35,7 +34,7 @@ export function fileAsCustomer(
     db,
     input,
     {
-      customer: { id: customer.id, locale: customer.locale as Locale },
+      customer: { id: customer.id, locale: customer.locale },
       actor: { kind: "user", userId: customer.id, role: "customer" },
       idempotencyScope: `user:${customer.id}`,
     },

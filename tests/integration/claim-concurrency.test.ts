@@ -1,9 +1,17 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/db/client";
-import { departments, staffDepartments, users, type User } from "@/db/schema";
+import {
+  auditLog,
+  departments,
+  staffDepartments,
+  users,
+  workItemEvents,
+  type User,
+} from "@/db/schema";
 import { takeNext } from "@/lib/workflow/claim";
 import { createTestDatabase } from "../helpers/db";
+import { appErrorOf } from "../helpers/workflow";
 
 const ITEMS = 1_000;
 const CLERKS = 20;
@@ -106,5 +114,81 @@ describe("take next under contention", () => {
         claimed_events: 1,
       });
     }
+  });
+});
+
+describe("take next, one clerk at a time", () => {
+  let idOf: (code: string) => string;
+
+  beforeAll(async () => {
+    const depts = await db.select({ id: departments.id, code: departments.code }).from(departments);
+    idOf = (code) => depts.find((d) => d.code === code)!.id;
+  });
+
+  /** One open item due in `minutes`, in a department; the other claimers' items are all gone. */
+  async function item(code: string, minutes: number, label: string): Promise<string> {
+    const { rows } = await db.execute(sql`
+      insert into work_items (number, tracking_code, kind_code, channel, department_id,
+        subject_type, title, description, first_response_due_at, resolution_due_at, status)
+      values (${label}, 'TRACK', 'letter', 'counter', ${idOf(code)}, 'letter', ${label}, 'x',
+        now(), now() + make_interval(mins => ${minutes}), 'in_progress')
+      returning id`);
+    return (rows[0] as { id: string }).id;
+  }
+
+  it("gives the earliest deadline of the clerk's departments, and only of theirs", async () => {
+    const late = await item("billing", 30, "ORD-BILLING");
+    const soon = await item("connections", 10, "ORD-CONNECTIONS");
+    const foreign = await item("mail_registry", 5, "ORD-REGISTRY");
+    const [clerk] = await db
+      .insert(users)
+      .values({ email: "order@wasla.test", passwordHash: "x", name: "Order", role: "clerk" })
+      .returning();
+    await db.insert(staffDepartments).values([
+      { userId: clerk!.id, departmentId: idOf("billing") },
+      { userId: clerk!.id, departmentId: idOf("connections") },
+    ]);
+
+    expect((await takeNext(db, clerk!))?.id).toBe(soon);
+    expect((await takeNext(db, clerk!))?.id).toBe(late);
+    expect(await takeNext(db, clerk!)).toBeNull();
+    const refused = await appErrorOf(takeNext(db, clerk!, { departmentId: idOf("mail_registry") }));
+    expect(refused.code).toBe("NOT_FOUND");
+
+    // An item already in progress (released earlier) is claimed without a status change.
+    const [event] = await db
+      .select()
+      .from(workItemEvents)
+      .where(and(eq(workItemEvents.itemId, soon), eq(workItemEvents.type, "claimed")));
+    expect(event).toMatchObject({ actorUserId: clerk!.id, fromStatus: null, toStatus: null });
+    expect(event!.data).toEqual({ how: "take_next", leaseMinutes: 15 });
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, soon));
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "item.take_next",
+        actorUserId: clerk!.id,
+        actorRole: "clerk",
+        entityType: "work_item",
+      }),
+    ]);
+
+    // An administrator works every queue.
+    const [admin] = await db.select().from(users).where(eq(users.email, "admin@wasla.example"));
+    expect((await takeNext(db, admin!))?.id).toBe(foreign);
+  });
+
+  it("keeps to one department when asked, and marks a new item in progress", async () => {
+    const billing = await item("billing", 50, "ONE-BILLING");
+    const connections = await item("connections", 1, "ONE-CONNECTIONS");
+    await db.execute(sql`update work_items set status = 'new' where id = ${billing}`);
+    const [clerk] = await db.select().from(users).where(eq(users.email, "order@wasla.test"));
+    const taken = await takeNext(db, clerk!, { departmentId: idOf("billing") });
+    expect(taken).toMatchObject({ id: billing, status: "in_progress", assigneeId: clerk!.id });
+    const [event] = await db
+      .select()
+      .from(workItemEvents)
+      .where(and(eq(workItemEvents.itemId, billing), eq(workItemEvents.type, "claimed")));
+    expect(event).toMatchObject({ fromStatus: "new", toStatus: "in_progress" });
+    expect((await takeNext(db, clerk!))?.id).toBe(connections);
   });
 });

@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { departments, workItemEvents, workItems, type User } from "@/db/schema";
-import type { Locale } from "@/lib/i18n/locales";
 import { addBusinessMinutes, businessMinutesBetween } from "@/lib/workflow/business-time";
 import { claimItem } from "@/lib/workflow/claim";
 import {
@@ -50,7 +49,7 @@ beforeAll(async () => {
 const asCustomer = (u: User) => ({
   id: u.id,
   role: "customer" as const,
-  locale: u.locale as Locale,
+  locale: u.locale,
 });
 const customerActor = (u: User) => ({
   kind: "user" as const,
@@ -271,10 +270,10 @@ describe("what a customer can read", () => {
 
 describe("refused actions change nothing", () => {
   /** Runs an action expected to fail and checks the item and its timeline are untouched. */
-  async function refusedWithoutChange(itemId: string, action: Promise<unknown>) {
+  async function refusedWithoutChange(itemId: string, action: () => Promise<unknown>) {
     const row = await itemRow(db, itemId);
     const events = await eventCount(db, itemId);
-    const error = await appErrorOf(action);
+    const error = await appErrorOf(action());
     expect(await itemRow(db, itemId)).toEqual(row);
     expect(await eventCount(db, itemId)).toBe(events);
     return error.code;
@@ -283,8 +282,7 @@ describe("refused actions change nothing", () => {
   it("refuses a transfer to a department that does not exist", async () => {
     const filed = await fileWrongName(at("2026-06-04T08:00:00Z"));
     await claimItem(db, clerk2, filed.itemId, at("2026-06-04T08:05:00Z"));
-    const code = await refusedWithoutChange(
-      filed.itemId,
+    const code = await refusedWithoutChange(filed.itemId, () =>
       transferItem(
         db,
         clerk2,
@@ -299,8 +297,7 @@ describe("refused actions change nothing", () => {
   it("refuses an action on an item a colleague holds", async () => {
     const filed = await fileWrongName(at("2026-06-04T09:00:00Z"));
     await claimItem(db, clerk2, filed.itemId, at("2026-06-04T09:05:00Z"));
-    const code = await refusedWithoutChange(
-      filed.itemId,
+    const code = await refusedWithoutChange(filed.itemId, () =>
       replyToCustomer(db, clerk, filed.itemId, "Je m'en occupe.", {
         now: at("2026-06-04T09:10:00Z"),
       }),
@@ -319,8 +316,7 @@ describe("refused actions change nothing", () => {
       { now: at("2026-06-04T10:10:00Z") },
     );
     await closeItem(db, clerk2, filed.itemId, { now: at("2026-06-04T10:15:00Z") });
-    const code = await refusedWithoutChange(
-      filed.itemId,
+    const code = await refusedWithoutChange(filed.itemId, () =>
       replyToCustomer(db, clerk2, filed.itemId, "Encore une précision.", {
         now: at("2026-06-04T10:20:00Z"),
       }),

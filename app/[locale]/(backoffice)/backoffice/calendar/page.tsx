@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AdminForm } from "@/components/backoffice/admin-form";
 import { AdminIntl } from "@/components/backoffice/admin-intl";
-import { Badge, inputClass, Labelled } from "@/components/backoffice/admin-ui";
+import { inputClass, Labelled } from "@/components/backoffice/admin-ui";
 import { WorkingDaysField } from "@/components/backoffice/working-days-field";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -19,32 +19,26 @@ import {
   listOverrides,
   previewDeadline,
 } from "@/lib/workflow/admin-calendar";
-import {
-  calendarYearSchema,
-  WEEKDAYS,
-  WORKING_DAY_PRESETS,
-} from "@/lib/workflow/admin-schemas";
+import { calendarYearSchema, WEEKDAYS, WORKING_DAY_PRESETS } from "@/lib/workflow/admin-schemas";
 import { localDateOf } from "@/lib/workflow/wall-clock";
-import {
-  addHolidayAction,
-  addOverrideAction,
-  removeHolidayAction,
-  removeOverrideAction,
-  saveCalendarAction,
-} from "./actions";
+import { saveCalendarAction } from "./actions";
+import { HolidaysCard, OverridesCard } from "./special-days";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.calendar"))("title") };
 }
 
-/** "Friday 20 March" for a calendar date (no time zone: a date is the same everywhere). */
-function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlTag(locale), {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  }).format(new Date(`${day}T00:00:00Z`));
+/** A chevron towards the start or the end of the line, mirrored in right-to-left pages. */
+function Chevron({ direction }: { direction: "back" | "forward" }) {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      className={`size-4 rtl:rotate-180 ${direction === "back" ? "" : "-scale-x-100"}`}
+    >
+      <path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" strokeWidth="2" />
+    </svg>
+  );
 }
 
 function formatNumber(n: number, locale: Locale): string {
@@ -109,9 +103,9 @@ export default async function CalendarPage({
       className="inline-flex min-h-10 items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold hover:bg-slate-50"
       title={label}
     >
-      {arrow === "back" ? <span className="rtl:rotate-180">←</span> : null}
+      {arrow === "back" ? <Chevron direction="back" /> : null}
       <span className="ltr-nums">{y}</span>
-      {arrow === "forward" ? <span className="rtl:rotate-180">→</span> : null}
+      {arrow === "forward" ? <Chevron direction="forward" /> : null}
     </Link>
   );
 
@@ -123,7 +117,7 @@ export default async function CalendarPage({
           <span data-testid="calendar-preview">
             {due
               ? t("preview", {
-                  days: preview.days,
+                  count: preview.days,
                   hours: preview.ok ? formatNumber(preview.minutes / 60, locale) : "",
                   due,
                 })
@@ -132,7 +126,7 @@ export default async function CalendarPage({
           <span className="ltr-nums text-xs">({preview.timeZone})</span>
         </Alert>
 
-        <div className="grid items-start gap-6 xl:grid-cols-2">
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
           <Card className="@container flex flex-col gap-4">
             <h2 className="text-lg font-bold">{t("settingsTitle")}</h2>
             <AdminForm
@@ -198,161 +192,12 @@ export default async function CalendarPage({
               className="flex flex-wrap items-center justify-between gap-2"
             >
               {yearLink(year - 1, t("previousYear"), "back")}
-              <h2 className="text-lg font-bold">
-                {t("yearTitle", { year: String(year) })}
-              </h2>
+              <h2 className="text-lg font-bold">{t("yearTitle", { year: String(year) })}</h2>
               {yearLink(year + 1, t("nextYear"), "forward")}
             </nav>
 
-            <Card className="@container flex flex-col gap-4">
-              <div>
-                <h3 className="text-lg font-bold">{t("holidaysTitle", { year: String(year) })}</h3>
-                <p className="text-sm text-slate-600">{t("holidaysLead")}</p>
-              </div>
-              {holidays.length === 0 ? (
-                <p className="text-sm text-slate-600">{t("noHolidays")}</p>
-              ) : (
-                <ul className="flex flex-col divide-y divide-slate-100" data-testid="holidays">
-                  {holidays.map((h) => (
-                    <li
-                      key={h.day}
-                      data-day={h.day}
-                      className="flex flex-wrap items-center justify-between gap-2 py-2"
-                    >
-                      <span className="min-w-0">
-                        <span className="block font-semibold">{formatDay(h.day, locale)}</span>
-                        <span className="block text-sm text-slate-700" dir="auto">
-                          {h.name}
-                        </span>
-                      </span>
-                      <AdminForm
-                        action={removeHolidayAction}
-                        submitLabel={t("remove")}
-                        submitAriaLabel={t("removeDay", { day: formatDay(h.day, locale) })}
-                        variant="secondary"
-                        compact
-                        className="flex flex-col items-end gap-2"
-                      >
-                        <input type="hidden" name="day" value={h.day} />
-                      </AdminForm>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <AdminForm
-                action={addHolidayAction}
-                submitLabel={t("addHoliday")}
-                successText={t("holidayAdded")}
-                labels={labels}
-                resetOnSuccess
-                className="flex flex-col gap-3 border-t border-slate-100 pt-3"
-                testId="add-holiday"
-              >
-                <div className="grid gap-3 @md:grid-cols-[12rem_minmax(0,1fr)]">
-                  <Field
-                    id="holiday-day"
-                    name="day"
-                    type="date"
-                    label={t("date")}
-                    required
-                    dir="ltr"
-                    min={`${year}-01-01`}
-                    max={`${year}-12-31`}
-                  />
-                  <Field
-                    id="holiday-name"
-                    name="name"
-                    label={t("holidayName")}
-                    required
-                    maxLength={120}
-                    dir="auto"
-                  />
-                </div>
-              </AdminForm>
-            </Card>
-
-            <Card className="@container flex flex-col gap-4">
-              <div>
-                <h3 className="text-lg font-bold">{t("overridesTitle", { year: String(year) })}</h3>
-                <p className="text-sm text-slate-600">{t("overridesLead")}</p>
-              </div>
-              {overrides.length === 0 ? (
-                <p className="text-sm text-slate-600">{t("noOverrides")}</p>
-              ) : (
-                <ul className="flex flex-col divide-y divide-slate-100" data-testid="overrides">
-                  {overrides.map((o) => (
-                    <li
-                      key={o.day}
-                      data-day={o.day}
-                      className="flex flex-wrap items-center justify-between gap-2 py-2"
-                    >
-                      <span className="flex min-w-0 flex-wrap items-center gap-2">
-                        <span className="font-semibold">{formatDay(o.day, locale)}</span>
-                        {o.opensAt && o.closesAt ? (
-                          <span className="ltr-nums text-sm">
-                            {o.opensAt}–{o.closesAt}
-                          </span>
-                        ) : (
-                          <Badge tone="warning">{t("closedDay")}</Badge>
-                        )}
-                        {o.note ? (
-                          <span className="text-sm text-slate-600" dir="auto">
-                            {o.note}
-                          </span>
-                        ) : null}
-                      </span>
-                      <AdminForm
-                        action={removeOverrideAction}
-                        submitLabel={t("remove")}
-                        submitAriaLabel={t("removeDay", { day: formatDay(o.day, locale) })}
-                        variant="secondary"
-                        compact
-                        className="flex flex-col items-end gap-2"
-                      >
-                        <input type="hidden" name="day" value={o.day} />
-                      </AdminForm>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <AdminForm
-                action={addOverrideAction}
-                submitLabel={t("addOverride")}
-                successText={t("overrideAdded")}
-                labels={labels}
-                resetOnSuccess
-                className="flex flex-col gap-3 border-t border-slate-100 pt-3"
-                testId="add-override"
-              >
-                <div className="grid grid-cols-2 gap-3 @md:grid-cols-4">
-                  <div className="col-span-2">
-                    <Field
-                      id="override-day"
-                      name="day"
-                      type="date"
-                      label={t("date")}
-                      required
-                      dir="ltr"
-                      min={`${year}-01-01`}
-                      max={`${year}-12-31`}
-                    />
-                  </div>
-                  <Field id="override-opensAt" name="opensAt" type="time" label={t("opensAt")} dir="ltr" />
-                  <Field
-                    id="override-closesAt"
-                    name="closesAt"
-                    type="time"
-                    label={t("closesAt")}
-                    dir="ltr"
-                  />
-                </div>
-                <label className="flex min-h-11 items-center gap-2 text-sm font-semibold">
-                  <input type="checkbox" name="closed" className="size-4" />
-                  {t("closedAllDay")}
-                </label>
-                <Field id="override-note" name="note" label={t("note")} maxLength={200} dir="auto" />
-              </AdminForm>
-            </Card>
+            <HolidaysCard year={year} holidays={holidays} labels={labels} locale={locale} />
+            <OverridesCard year={year} overrides={overrides} labels={labels} locale={locale} />
           </div>
         </div>
       </div>

@@ -9,16 +9,21 @@ import { Field } from "@/components/ui/field";
 import { getDb } from "@/db/client";
 import { requireStaffPage } from "@/lib/auth/page-guards";
 import { rolesFor } from "@/lib/backoffice/navigation";
-import { formatInteger } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { getCalendarSettings } from "@/lib/workflow/admin-calendar";
 import { getDefaultPolicies, listRequestKinds } from "@/lib/workflow/admin-kinds";
-import { PRIORITY_ORDER, policyFieldNames, type PolicySet } from "@/lib/workflow/admin-schemas";
-import { splitBusinessMinutes, workdayMinutes } from "@/lib/workflow/business-duration";
+import { PRIORITY_ORDER, policyFieldNames } from "@/lib/workflow/admin-schemas";
+import { workdayMinutes } from "@/lib/workflow/business-duration";
 import { formatItemNumber } from "@/lib/workflow/numbering";
 import { localDateOf } from "@/lib/workflow/wall-clock";
-import { createKindAction, savePoliciesAction, toggleKindAction, updateKindAction } from "./actions";
+import {
+  createKindAction,
+  savePoliciesAction,
+  toggleKindAction,
+  updateKindAction,
+} from "./actions";
 import { PolicyInputs } from "./policy-inputs";
+import { PolicyTable, businessDuration } from "./policy-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.kinds"))("title") };
@@ -40,16 +45,7 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
   const workday = workdayMinutes(calendar.opensAt, calendar.closesAt);
   const year = Number(localDateOf(new Date(), calendar.timeZone).slice(0, 4));
 
-  /** "2 d 4 h" of business time, for minutes as stored. */
-  const duration = (minutes: number) => {
-    const d = splitBusinessMinutes(minutes, workday);
-    const parts = [
-      d.days ? t("days", { count: d.days }) : null,
-      d.hours ? t("hours", { count: d.hours }) : null,
-      d.minutes ? t("minutes", { count: d.minutes }) : null,
-    ].filter(Boolean);
-    return parts.length ? parts.join(" ") : t("minutes", { count: 0 });
-  };
+  const duration = businessDuration(t, workday);
 
   const labels: Record<string, string> = {
     code: t("code"),
@@ -68,69 +64,17 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
     ),
   };
 
-  const policyTable = (own: PolicySet, testId?: string) => (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid={testId}>
-        <thead className="text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pe-3 text-start font-semibold">
-              {t("priority")}
-            </th>
-            <th scope="col" className="py-1 pe-3 text-start font-semibold">
-              {t("firstResponse")}
-            </th>
-            <th scope="col" className="py-1 text-start font-semibold">
-              {t("resolution")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {PRIORITY_ORDER.map((p) => {
-            const policy = own[p] ?? defaults[p];
-            const inherited = !own[p];
-            const cell = (minutes: number | undefined) =>
-              minutes === undefined ? (
-                "—"
-              ) : (
-                <>
-                  <span className="ltr-nums font-semibold">
-                    {t("minutesExact", { count: minutes, minutes: formatInteger(minutes, locale) })}
-                  </span>
-                  <span className="block text-xs text-slate-600">{duration(minutes)}</span>
-                </>
-              );
-            return (
-              <tr
-                key={p}
-                className={`border-t border-slate-100 align-top ${inherited ? "text-slate-500" : ""}`}
-              >
-                <th scope="row" className="py-1.5 pe-3 text-start font-semibold">
-                  {ti(p)}
-                  {inherited ? (
-                    <span className="block text-xs font-normal">{t("inherited")}</span>
-                  ) : null}
-                </th>
-                <td className="py-1.5 pe-3">{cell(policy?.firstResponseMinutes)}</td>
-                <td className="py-1.5">{cell(policy?.resolutionMinutes)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-
   return (
     <AdminIntl locale={locale}>
       <div className="flex flex-col gap-6">
         <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
           <section aria-labelledby="kinds-heading" className="flex min-w-0 flex-col gap-3">
             <h2 id="kinds-heading" className="text-lg font-bold">
               {t("listTitle", { count: kinds.length })}
             </h2>
             <p className="text-sm text-slate-600">
-              {t("workdayNote", { hours: duration(workday) })}
+              {t("workdayNote", { hours: duration(workday, 0) })}
             </p>
             <ul className="flex flex-col gap-3">
               {kinds.map((kind) => (
@@ -146,7 +90,9 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
                     <h3 className="font-bold" dir="auto">
                       {localName(kind, locale)}
                     </h3>
-                    <code className="ltr-nums rounded bg-slate-100 px-1.5 text-sm">{kind.code}</code>
+                    <code className="ltr-nums rounded bg-slate-100 px-1.5 text-sm">
+                      {kind.code}
+                    </code>
                     {!kind.active ? <Badge tone="warning">{t("inactive")}</Badge> : null}
                     {kind.customerCanFile ? (
                       <Badge tone="success">{t("customerFiles")}</Badge>
@@ -161,7 +107,12 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
                       {formatItemNumber(kind.numberPrefix, year, 1)}
                     </span>
                   </p>
-                  {policyTable(kind.policies)}
+                  <PolicyTable
+                    own={kind.policies}
+                    defaults={defaults}
+                    workday={workday}
+                    locale={locale}
+                  />
                   <div className="flex flex-wrap items-start gap-2 border-t border-slate-100 pt-3">
                     {kind.builtIn && kind.active ? null : (
                       <AdminForm
@@ -188,6 +139,7 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
                             idPrefix={`kind-${kind.code}`}
                             policies={kind.policies}
                             fallback={defaults}
+                            workday={workday}
                           />
                         </AdminForm>
                       </div>
@@ -223,7 +175,7 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
                 resetOnSuccess
                 testId="add-kind"
               >
-                <div className="grid gap-4 @md:grid-cols-2">
+                <div className="grid grid-cols-1 gap-4 @md:grid-cols-2">
                   <Field
                     id="new-kind-code"
                     name="code"
@@ -247,7 +199,12 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
                 </div>
                 <NameFields idPrefix="new-kind" />
                 <h3 className="font-semibold">{t("policies")}</h3>
-                <PolicyInputs idPrefix="new-kind" policies={{}} fallback={defaults} />
+                <PolicyInputs
+                  idPrefix="new-kind"
+                  policies={{}}
+                  fallback={defaults}
+                  workday={workday}
+                />
               </AdminForm>
             </Card>
 
@@ -256,7 +213,13 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
                 <h2 className="text-lg font-bold">{t("defaultsTitle")}</h2>
                 <p className="text-sm text-slate-600">{t("defaultsLead")}</p>
               </div>
-              {policyTable(defaults, "default-policies")}
+              <PolicyTable
+                own={defaults}
+                defaults={defaults}
+                workday={workday}
+                locale={locale}
+                testId="default-policies"
+              />
               <Disclosure summary={t("editPolicies")}>
                 <div className="@container">
                   <AdminForm
@@ -266,7 +229,12 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
                     labels={labels}
                   >
                     <input type="hidden" name="kindCode" value="*" />
-                    <PolicyInputs idPrefix="defaults" policies={defaults} required />
+                    <PolicyInputs
+                      idPrefix="defaults"
+                      policies={defaults}
+                      required
+                      workday={workday}
+                    />
                   </AdminForm>
                 </div>
               </Disclosure>
@@ -288,7 +256,7 @@ function NameFields({
 }) {
   const t = useTranslations("admin.kinds");
   return (
-    <div className="grid gap-4 @md:grid-cols-3">
+    <div className="grid grid-cols-1 gap-4 @md:grid-cols-3">
       <Field
         id={`${idPrefix}-nameAr`}
         name="nameAr"

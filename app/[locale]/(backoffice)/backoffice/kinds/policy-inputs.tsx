@@ -16,17 +16,20 @@ export function PolicyInputs({
   policies,
   fallback,
   required = false,
+  workday,
 }: {
   idPrefix: string;
   policies: PolicySet;
   /** Shown as placeholders: what a blank priority falls back to. */
   fallback?: PolicySet;
   required?: boolean;
+  /** Minutes of one regular business day, for the hint. */
+  workday: number;
 }) {
   const t = useTranslations("admin.kinds");
   const ti = useTranslations("items.priority");
   return (
-    <div className="grid gap-3 @md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-3 @md:grid-cols-2">
       {PRIORITY_ORDER.map((priority) => {
         const names = policyFieldNames(priority);
         const own = policies[priority];
@@ -37,11 +40,21 @@ export function PolicyInputs({
             className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3"
           >
             <legend className="px-1 text-sm font-bold">{ti(priority)}</legend>
-            <div className="grid grid-cols-2 gap-2">
+            <div className="grid grid-cols-2 items-end gap-2">
               {(
                 [
-                  [names.first, t("firstResponse"), own?.firstResponseMinutes, other?.firstResponseMinutes],
-                  [names.resolution, t("resolution"), own?.resolutionMinutes, other?.resolutionMinutes],
+                  [
+                    names.first,
+                    t("firstResponse"),
+                    own?.firstResponseMinutes,
+                    other?.firstResponseMinutes,
+                  ],
+                  [
+                    names.resolution,
+                    t("resolution"),
+                    own?.resolutionMinutes,
+                    other?.resolutionMinutes,
+                  ],
                 ] as const
               ).map(([name, label, value, placeholder]) => (
                 <label key={name} htmlFor={`${idPrefix}-${name}`} className="flex flex-col gap-1">
@@ -65,7 +78,9 @@ export function PolicyInputs({
         );
       })}
       <p id={`${idPrefix}-minutes-hint`} className="text-sm text-slate-600 @md:col-span-2">
-        {required ? t("minutesHintRequired") : t("minutesHint")}
+        {required
+          ? t("minutesHintRequired", { minutes: workday })
+          : t("minutesHint", { minutes: workday })}
       </p>
     </div>
   );

@@ -122,8 +122,9 @@ export default async function QueuePage({
             key={c.departmentId}
             className="rounded-lg border border-slate-200 bg-white px-3 py-2"
           >
-            <span className="font-semibold">{departmentName(c.code)}</span> · {t("count", { count: c.open })} ·{" "}
-            {formatInteger(c.unclaimed, locale)} {t("unclaimed")} ·{" "}
+            <span className="font-semibold">{departmentName(c.code)}</span> ·{" "}
+            {t("count", { count: c.open })} · {formatInteger(c.unclaimed, locale)} {t("unclaimed")}{" "}
+            ·{" "}
             <span className={c.overdue ? "font-bold text-red-700" : ""}>
               {formatInteger(c.overdue, locale)} {t("overdueCount")}
             </span>

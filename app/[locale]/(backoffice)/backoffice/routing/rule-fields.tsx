@@ -44,7 +44,7 @@ export function RuleFields({
   const isDefault = rule?.isDefault ?? false;
   const local = (d: Date | null | undefined) => (d ? instantToWallClock(d, timeZone) : "");
   return (
-    <div className="grid gap-4 @lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 @lg:grid-cols-2">
       <div className="@lg:col-span-2">
         <Field
           id={id("name")}
@@ -196,12 +196,7 @@ export function RuleFields({
       {creating ? (
         <>
           <Labelled htmlFor={id("placement")} label={t("placement")}>
-            <select
-              id={id("placement")}
-              name="placement"
-              defaultValue="top"
-              className={inputClass}
-            >
+            <select id={id("placement")} name="placement" defaultValue="top" className={inputClass}>
               <option value="top">{t("placementTop")}</option>
               <option value="bottom">{t("placementBottom")}</option>
             </select>

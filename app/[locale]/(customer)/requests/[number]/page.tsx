@@ -69,7 +69,9 @@ export default async function RequestPage({
       {filed ? (
         <Alert tone="success">
           <p className="font-bold">{t("filedTitle")}</p>
-          <p>{t("filedBody", { number: isolate(item.number), code: isolate(item.trackingCode) })}</p>
+          <p>
+            {t("filedBody", { number: isolate(item.number), code: isolate(item.trackingCode) })}
+          </p>
         </Alert>
       ) : null}
       {doneKey && ["answered", "followedUp", "rated", "reopened"].includes(doneKey) ? (
