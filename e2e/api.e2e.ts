@@ -17,15 +17,40 @@ describe("the JSON API", () => {
     const customer = await sessionCookieFor("customer@wasla.example");
     const own = (
       (await (await get("/api/v1/contracts", { cookie: customer })).json()) as {
-        contracts: { id: string }[];
+        contracts: {
+          id: string;
+          contractNo: string;
+          meters: { serial: string; registers: { lastIndex: string | null }[] }[];
+        }[];
       }
     ).contracts;
+    // The water contract's last seeded index, so that the example reading is a little above it.
+    const water = own.find((c) => c.contractNo === "2000000101");
+    const lastIndex = Number(water?.meters[0]?.registers[0]?.lastIndex ?? "0");
+    // Each POST operation's example body; a new POST route needs its entry here.
+    const examples: Record<string, unknown> = {
+      "/api/v1/complaints": {
+        category: "leak",
+        contractNo: "2000000101",
+        description: "Fuite d'eau au niveau du compteur",
+      },
+      "/api/v1/readings": {
+        contractNo: "2000000101",
+        meterSerial: "EAU-2020-01187",
+        readings: [{ register: "single", index: String(lastIndex + 20) }],
+      },
+    };
+    // Query strings of GET operations that need one.
+    const queries: Record<string, string> = { "/api/v1/readings": "?contractNo=2000000101" };
     // Operations run in document order: the complaint filed by POST is the item read by GET.
     let filedNumber = "";
     for (const op of OPERATIONS) {
       expect(doc.paths[op.path], op.path).toBeDefined();
-      const path = op.path.replace("{id}", own[0]!.id).replace("{number}", filedNumber);
       const isPost = op.method === "post";
+      const path =
+        op.path.replace("{id}", own[0]!.id).replace("{number}", filedNumber) +
+        (isPost ? "" : (queries[op.path] ?? ""));
+      expect(isPost ? examples[op.path] : true, `example body of ${op.path}`).toBeDefined();
       const init: RequestInit & { cookie?: string } = {
         cookie: op.auth === "none" ? undefined : customer,
         ...(isPost
@@ -33,13 +58,9 @@ describe("the JSON API", () => {
               method: "POST",
               headers: {
                 "content-type": "application/json",
-                "idempotency-key": `doc-${Date.now()}`,
+                "idempotency-key": `doc-${op.path}-${Date.now()}`,
               },
-              body: JSON.stringify({
-                category: "leak",
-                contractNo: "2000000101",
-                description: "Fuite d'eau au niveau du compteur",
-              }),
+              body: JSON.stringify(examples[op.path]),
             }
           : {}),
       };
@@ -49,8 +70,10 @@ describe("the JSON API", () => {
       const body = (await res.json().catch(() => null)) as unknown;
       const schema = op.responses[ok]?.schema;
       if (schema) expect(schema.safeParse(body).success, op.path).toBe(true);
-      if (isPost) filedNumber = (body as { number: string }).number;
-      if (op.auth !== "none") {
+      if (op.path === "/api/v1/complaints") filedNumber = (body as { number: string }).number;
+      // A guest may submit a reading without a session (the serial is the proof), so only the
+      // routes that need a session are checked for 401.
+      if (op.auth !== "none" && op.auth !== "session-or-serial") {
         const { cookie: _omit, ...anonymousInit } = init;
         void _omit;
         const anonymous = await get(path, {

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   INVALID_TRANSITION: 409,
   ALREADY_RATED: 409,
   FOLLOW_UP_NOT_ALLOWED: 409,
+  /** A self-reading broke a plausibility rule; the rule's key is in `fields`. */
+  READING_REFUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

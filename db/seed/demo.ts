@@ -15,6 +15,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { sha256 } from "@/lib/auth/tokens";
 import { seedBase, type DepartmentCode } from "./base";
+import { seedMeteringSchedule } from "./metering";
 
 /** Published in the README: for development and the demo only. */
 export const DEMO_PASSWORD = "Wasla-demo-2026";
@@ -358,6 +359,12 @@ export async function seedDemo(
         await db.insert(accountContracts).values({ userId: user.id, contractId: contract!.id });
     }
   }
+
+  await seedMeteringSchedule(
+    db,
+    DEMO_CUSTOMERS.map((c) => c.zone),
+    now,
+  );
 
   for (const s of DEMO_STAFF) {
     const [staff] = await db

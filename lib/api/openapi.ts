@@ -7,6 +7,9 @@ import {
   filedSchema,
   healthSchema,
   itemStatusSchema,
+  readingHistorySchema,
+  readingReceiptSchema,
+  readingRequestSchema,
 } from "./schemas";
 
 type Operation = {
@@ -19,7 +22,8 @@ type Operation = {
   summary: string;
   /** An example path for tests, with the parameters filled in by the caller. */
   params?: string[];
-  auth: "none" | "session" | "session-or-code";
+  /** session-or-serial: a guest may call it too, proving the contract with the meter serial. */
+  auth: "none" | "session" | "session-or-code" | "session-or-serial";
   idempotent?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
@@ -97,6 +101,44 @@ export const OPERATIONS: Operation[] = [
       404: { description: "Unknown, or not yours, or wrong code", schema: errorSchema },
     },
   },
+  {
+    method: "post",
+    path: "/api/v1/readings",
+    summary:
+      "Submit a meter self-reading: a signed-in customer for a linked contract, or a guest with the contract number and the meter serial (throttled)",
+    auth: "session-or-serial",
+    body: readingRequestSchema,
+    idempotent: true,
+    responses: {
+      201: { description: "Stored and committed", schema: readingReceiptSchema },
+      400: {
+        description: "Invalid input or index (fields say which), or a wrong contract/serial pair",
+        schema: errorSchema,
+      },
+      403: { description: "Staff account", schema: errorSchema },
+      404: { description: "Contract not linked to this customer", schema: errorSchema },
+      409: { description: "Idempotency-Key reused with another body", schema: errorSchema },
+      413: { description: "Body too large", schema: errorSchema },
+      415: { description: "Not JSON", schema: errorSchema },
+      422: {
+        description: "Refused by a plausibility rule; fields name the rule (e.g. lower_than_previous)",
+        schema: errorSchema,
+      },
+      429: { description: "Too many wrong contract/serial pairs", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/readings",
+    query: [{ name: "contractNo", description: "A contract linked to the signed-in customer" }],
+    summary: "The last 24 readings of a linked contract, newest first, with consumption",
+    auth: "session",
+    responses: {
+      200: { description: "Reading history", schema: readingHistorySchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "Unknown, or not this customer's", schema: errorSchema },
+    },
+  },
 ];
 
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
@@ -128,6 +170,13 @@ export function buildOpenApiDocument(serverUrl: string) {
           schema: { type: "string", enum: ["ar", "fr", "en"] },
           description: "Language of error messages",
         },
+        ...(op.query ?? []).map((q) => ({
+          name: q.name,
+          in: "query",
+          required: false,
+          schema: { type: "string" },
+          description: q.description,
+        })),
       ],
       ...(op.body
         ? {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 
@@ -24,12 +24,22 @@ export function errorResponse(request: Request, error: AppError): NextResponse<A
     {
       error: {
         code: error.code,
-        message: t(`errors.${error.code}`),
+        message: errorMessage(t, error.code),
         ...(fields ? { fields } : {}),
       },
     },
     { status: error.status, headers: { "cache-control": "no-store" } },
   );
+}
+
+/**
+ * The message of an error code. A code whose message has not reached the catalogues yet (they
+ * are edited separately from the rules) falls back to the generic "some fields need correcting",
+ * the right wording for every 4xx that carries `fields`.
+ */
+function errorMessage(t: ReturnType<typeof translator>, code: ErrorCode): string {
+  const key = `errors.${code}` as const;
+  return t.has(key as never) ? t(key as never) : t("errors.VALIDATION_FAILED");
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -97,3 +97,66 @@ export const itemStatusSchema = z
     ),
   })
   .meta({ id: "ItemStatus" });
+
+export const readingRequestSchema = z
+  .object({
+    contractNo: z.string().meta({ example: "2000000101" }),
+    meterSerial: z
+      .string()
+      .meta({ description: "Serial printed on the meter; a guest's proof", example: "EAU-2020-01187" }),
+    readings: z
+      .array(
+        z.object({
+          register: z.enum(["single", "day", "night", "peak"]),
+          index: z.string().meta({
+            description:
+              "Whole number; Arabic-Indic digits, spaces and thousands separators are accepted",
+            example: "12600",
+          }),
+        }),
+      )
+      .min(1)
+      .max(4),
+    readAt: z.iso.datetime({ offset: true }).optional().meta({ description: "Default: now" }),
+    photoFileId: z.uuid().optional().meta({ description: "From POST /api/v1/files" }),
+  })
+  .meta({ id: "ReadingRequest" });
+
+const FLAG_VALUES = ["rollover", "meter_replaced", "high", "low", "zero", "agent_reading_due"] as const;
+
+export const readingReceiptSchema = z
+  .object({
+    receiptNo: z.string().meta({ example: "RL-2026-000042" }),
+    status: z.enum(["accepted", "review", "outside_window"]),
+    consumption: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Since the previous counted reading, all registers together" }),
+    flags: z.array(z.enum(FLAG_VALUES)),
+    nextWindowOpens: z.iso
+      .date()
+      .optional()
+      .meta({ description: "Outside the window: the local date the next window opens" }),
+  })
+  .meta({ id: "ReadingReceipt" });
+
+export const readingHistorySchema = z
+  .object({
+    contractNo: z.string(),
+    readings: z.array(
+      z.object({
+        meterSerial: z.string(),
+        register: z.enum(["single", "day", "night", "peak"]),
+        index: z.string().meta({ description: "Digits only, as a string", example: "12600" }),
+        readAt: z.iso.datetime({ offset: true }),
+        source: z.enum(["agent", "self", "estimated"]),
+        status: z.enum(["accepted", "review", "outside_window", "rejected"]),
+        consumption: z.number().int().nullable(),
+        flags: z.array(z.string()),
+        usedForBilling: z.boolean(),
+        receiptNo: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "ReadingHistory" });

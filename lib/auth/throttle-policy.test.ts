@@ -30,4 +30,13 @@ describe("throttle policy", () => {
     state = afterFailure(state, at(0), POLICIES.ip);
     expect(isLocked(state, at(1))).toBe(true);
   });
+
+  it("locks a contract against guest readings after 5 wrong serials in an hour", () => {
+    let state: ThrottleState | undefined;
+    for (let i = 0; i < 4; i++) state = afterFailure(state, at(i * 10), POLICIES.readingContract);
+    expect(isLocked(state, at(40))).toBe(false);
+    state = afterFailure(state, at(50), POLICIES.readingContract);
+    expect(isLocked(state, at(51))).toBe(true);
+    expect(isLocked(state, at(110))).toBe(false);
+  });
 });

@@ -12,6 +12,11 @@ export const POLICIES = {
   ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   /** Per account linking contracts: 5 wrong contract/serial pairs an hour. */
   link: { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  /**
+   * Per contract, for guests submitting a reading: 5 wrong serials an hour. Guessing a serial
+   * from many addresses must still stop; the contract's owner can sign in meanwhile.
+   */
+  readingContract: { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } satisfies Record<string, ThrottlePolicy>;
 
 export function isLocked(state: ThrottleState | undefined, now: Date): boolean {

@@ -12,6 +12,11 @@ export const throttleKeys = {
   }),
   ip: (ip: string | null): ThrottleKey => ({ key: `ip:${ip ?? "unknown"}`, policy: "ip" }),
   link: (userId: string): ThrottleKey => ({ key: `link:${userId}`, policy: "link" }),
+  /** Guests reading a meter: wrong contract/serial pairs naming this (canonical) contract. */
+  readingContract: (contractNo: string): ThrottleKey => ({
+    key: `reading:${contractNo}`,
+    policy: "readingContract",
+  }),
 };
 
 /** True when any of the keys is locked now. */

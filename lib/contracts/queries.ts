@@ -127,6 +127,11 @@ export type ReadingRow = {
   source: "agent" | "self" | "estimated";
   status: "accepted" | "review" | "outside_window" | "rejected";
   consumption: number | null;
+  /** Plausibility flags raised on a self-reading (empty for agent readings). */
+  flags: string[];
+  /** False for a reading outside the window: shown, not billed. */
+  usedForBilling: boolean;
+  receiptNo: string | null;
 };
 
 /**
@@ -146,6 +151,10 @@ export async function listContractReadings(
       readAt: readings.readAt,
       source: readings.source,
       status: readings.status,
+      stored: readings.consumption,
+      flags: readings.flags,
+      usedForBilling: readings.usedForBilling,
+      receiptNo: readings.receiptNo,
       previous: sql<number | null>`lag(${readings.index}) over (
         partition by ${readings.registerId}, ${readings.status} = 'accepted' order by ${readings.readAt})`,
     })
@@ -158,8 +167,11 @@ export async function listContractReadings(
     )
     .orderBy(desc(readings.readAt), asc(meterRegisters.name))
     .limit(params.limit ?? 24);
-  return rows.map(({ previous, ...r }) => ({
+  return rows.map(({ previous, stored, ...r }) => ({
     ...r,
-    consumption: r.status === "accepted" && previous !== null ? r.index - Number(previous) : null,
+    // A self-reading stores what the rules computed (a rollover is not a negative difference);
+    // agent readings fall back to the difference with the previous accepted one.
+    consumption:
+      stored ?? (r.status === "accepted" && previous !== null ? r.index - Number(previous) : null),
   }));
 }

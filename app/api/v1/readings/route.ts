@@ -1,0 +1,60 @@
+// POST /api/v1/readings - a self-reading (signed-in customer, or a guest proving the meter serial)
+// GET /api/v1/readings?contractNo= - the signed-in customer's reading history of a linked contract
+import { getDb } from "@/db/client";
+import { idempotencyKeyOf, readJson } from "@/lib/api/read-json";
+import { apiRoute, json } from "@/lib/api/respond";
+import { currentRequestMeta, getCurrentUser, requireUser } from "@/lib/auth/guards";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { readingHistory } from "@/lib/metering/history";
+import { readingSubmissionSchema } from "@/lib/metering/schemas";
+import { submitReading } from "@/lib/metering/submit-reading";
+import { printedCodeField } from "@/lib/validation/fields";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute(async (request) => {
+  const user = await getCurrentUser();
+  // Staff record readings through the back office (a later task), not as customers.
+  if (user && user.role !== "customer") throw new AppError("FORBIDDEN");
+  const body = await readJson(request);
+  const key = idempotencyKeyOf(request);
+  const meta = await currentRequestMeta();
+  const input = parseOrThrow(readingSubmissionSchema, { ...(body as object), idempotencyKey: key });
+  const { replayed: _replayed, ...receipt } = await submitReading(
+    getDb(),
+    input,
+    user
+      ? { userId: user.id, locale: user.locale }
+      : {
+          guest: { ip: meta.ip },
+          locale: localeFromAcceptLanguage(request.headers.get("accept-language")),
+        },
+    meta,
+  );
+  return json(receipt, { status: 201 });
+});
+
+export const GET = apiRoute(async (request) => {
+  const user = await requireUser();
+  const raw = new URL(request.url).searchParams.get("contractNo") ?? "";
+  const parsed = printedCodeField.safeParse(raw);
+  // A malformed number names no contract of this customer: the same 404 as a foreign one.
+  if (!parsed.success) throw new AppError("NOT_FOUND");
+  const history = await readingHistory(getDb(), { userId: user.id, contractNo: parsed.data });
+  return json({
+    contractNo: history.contractNo,
+    readings: history.readings.map((r) => ({
+      meterSerial: r.meterSerial,
+      register: r.registerName,
+      index: String(r.index),
+      readAt: r.readAt.toISOString(),
+      source: r.source,
+      status: r.status,
+      consumption: r.consumption,
+      flags: r.flags,
+      usedForBilling: r.usedForBilling,
+      receiptNo: r.receiptNo,
+    })),
+  });
+});
