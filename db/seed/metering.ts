@@ -22,6 +22,9 @@ export async function seedMeteringSchedule(
       })),
     ),
   );
-  await db.insert(readingWindows).values(unique.map((zone) => ({ zone }))).onConflictDoNothing();
+  await db
+    .insert(readingWindows)
+    .values(unique.map((zone) => ({ zone })))
+    .onConflictDoNothing();
   await db.insert(readingSchedules).values(rows).onConflictDoNothing();
 }

@@ -121,7 +121,8 @@ export const OPERATIONS: Operation[] = [
       413: { description: "Body too large", schema: errorSchema },
       415: { description: "Not JSON", schema: errorSchema },
       422: {
-        description: "Refused by a plausibility rule; fields name the rule (e.g. lower_than_previous)",
+        description:
+          "Refused by a plausibility rule; fields name the rule (e.g. lower_than_previous)",
         schema: errorSchema,
       },
       429: { description: "Too many wrong contract/serial pairs", schema: errorSchema },

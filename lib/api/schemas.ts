@@ -101,9 +101,10 @@ export const itemStatusSchema = z
 export const readingRequestSchema = z
   .object({
     contractNo: z.string().meta({ example: "2000000101" }),
-    meterSerial: z
-      .string()
-      .meta({ description: "Serial printed on the meter; a guest's proof", example: "EAU-2020-01187" }),
+    meterSerial: z.string().meta({
+      description: "Serial printed on the meter; a guest's proof",
+      example: "EAU-2020-01187",
+    }),
     readings: z
       .array(
         z.object({
@@ -122,7 +123,14 @@ export const readingRequestSchema = z
   })
   .meta({ id: "ReadingRequest" });
 
-const FLAG_VALUES = ["rollover", "meter_replaced", "high", "low", "zero", "agent_reading_due"] as const;
+const FLAG_VALUES = [
+  "rollover",
+  "meter_replaced",
+  "high",
+  "low",
+  "zero",
+  "agent_reading_due",
+] as const;
 
 export const readingReceiptSchema = z
   .object({

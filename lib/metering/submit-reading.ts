@@ -188,7 +188,11 @@ export async function submitReading(
       return { ...receipt, replayed: false };
     } catch (error) {
       // A concurrent twin with the same key committed first: read its answer.
-      if (idempotency && attempt === 0 && isUniqueViolation(error)) continue;
+      if (idempotency && attempt < 3 && isUniqueViolation(error)) continue;
+      // Another reading of the meter committed while this one was being checked: check again
+      // against the new history: a double click without a key becomes an unchanged index held
+      // for review, or a refusal (before_previous) when both carry the same readAt.
+      if (error instanceof HistoryMoved && attempt < 3) continue;
       throw error;
     }
   }
@@ -228,8 +232,7 @@ async function submitOnce(
 
   // Format first, every field at once, so the form can mark all wrong indexes together.
   const formatErrors: Record<string, string> = {};
-  const parsed: { registerId: string; name: RegisterName; index: number; position: number }[] =
-    [];
+  const parsed: { registerId: string; name: RegisterName; index: number; position: number }[] = [];
   input.readings.forEach((r, position) => {
     const register = byName.get(r.register);
     if (!register) {
@@ -337,8 +340,21 @@ async function submitOnce(
   // Receipts are numbered per year of filing, like work items.
   const year = Number(localDate(now, timeZone).slice(0, 4));
 
-  const insertRows = async (tx: Tx, receiptNo: string) =>
-    tx
+  const receiptOf = (receiptNo: string): ReadingReceipt => ({
+    receiptNo,
+    status,
+    consumption,
+    flags,
+    ...(nextOpens ? { nextWindowOpens: nextOpens } : {}),
+  });
+
+  // The rows, their receipt and the idempotency answer, in the caller's transaction. The
+  // registers are locked before the receipt counter, so a submission waiting on a busy meter
+  // does not hold up every other customer's receipt number.
+  const commitRows = async (tx: Tx): Promise<{ receipt: ReadingReceipt; ids: string[] }> => {
+    await assertHistoryUnchanged(tx, evaluated);
+    const receiptNo = await nextItemNumber(tx, RECEIPT_PREFIX, year);
+    const rows = await tx
       .insert(readings)
       .values(
         evaluated.map((e) => ({
@@ -357,28 +373,21 @@ async function submitOnce(
         })),
       )
       .returning({ id: readings.id });
-
-  const receiptOf = (receiptNo: string): ReadingReceipt => ({
-    receiptNo,
-    status,
-    consumption,
-    flags,
-    ...(nextOpens ? { nextWindowOpens: nextOpens } : {}),
-  });
+    const receipt = receiptOf(receiptNo);
+    if (idempotency) await storeReplay(tx, idempotency, 201, receipt);
+    return { receipt, ids: rows.map((r) => r.id) };
+  };
 
   if (status !== "review") {
-    return db.transaction(async (tx) => {
-      const receiptNo = await nextItemNumber(tx, RECEIPT_PREFIX, year);
-      await insertRows(tx, receiptNo);
-      const receipt = receiptOf(receiptNo);
-      if (idempotency) await storeReplay(tx, idempotency, 201, receipt);
-      return receipt;
-    });
+    return db.transaction(async (tx) => (await commitRows(tx)).receipt);
   }
 
   // Held for review: the reading rows, the receipt and the work item commit together through
   // the one intake path; the idempotency answer is stored in the same transaction.
-  const [kind] = await db.select().from(requestKinds).where(eq(requestKinds.code, "reading_review"));
+  const [kind] = await db
+    .select()
+    .from(requestKinds)
+    .where(eq(requestKinds.code, "reading_review"));
   const kindName = kind
     ? { ar: kind.nameAr, fr: kind.nameFr, en: kind.nameEn }[who.locale]
     : "Reading review";
@@ -405,12 +414,10 @@ async function submitOnce(
       zone: contract.zone,
       departmentCode: "metering",
       createSubject: async (tx) => {
-        const receiptNo = await nextItemNumber(tx, RECEIPT_PREFIX, year);
-        const rows = await insertRows(tx, receiptNo);
-        subjectIds = rows.map((r) => r.id);
-        receipt = receiptOf(receiptNo);
-        if (idempotency) await storeReplay(tx, idempotency, 201, receipt);
-        return { type: "reading", id: rows[0]!.id };
+        const committed = await commitRows(tx);
+        subjectIds = committed.ids;
+        receipt = committed.receipt;
+        return { type: "reading", id: committed.ids[0]! };
       },
     },
     now,
@@ -422,6 +429,39 @@ async function submitOnce(
     .set({ reviewItemId: filed.itemId })
     .where(inArray(readings.id, subjectIds));
   return receipt!;
+}
+
+/** Thrown inside the transaction when the history the verdict was based on has changed. */
+class HistoryMoved extends Error {
+  constructor() {
+    super("reading history changed during the submission");
+    this.name = "HistoryMoved";
+  }
+}
+
+/**
+ * Lock the registers and check that their last counted reading is still the one the rules
+ * saw. The rules run before the transaction (they need no lock for refusals); this makes two
+ * concurrent submissions for one meter queue here, and the later one is evaluated afresh.
+ */
+async function assertHistoryUnchanged(tx: Tx, evaluated: Evaluated[]): Promise<void> {
+  const ids = evaluated.map((e) => e.registerId);
+  await tx
+    .select({ id: meterRegisters.id })
+    .from(meterRegisters)
+    .where(inArray(meterRegisters.id, ids))
+    .orderBy(asc(meterRegisters.id))
+    .for("update");
+  for (const e of evaluated) {
+    const [latest] = await tx
+      .select({ readAt: readings.readAt })
+      .from(readings)
+      .where(and(eq(readings.registerId, e.registerId), eq(readings.status, "accepted")))
+      .orderBy(desc(readings.readAt))
+      .limit(1);
+    if ((latest?.readAt.getTime() ?? null) !== (e.previous?.readAt.getTime() ?? null))
+      throw new HistoryMoved();
+  }
 }
 
 /** Reasons for the clerk, in plain figures (the work item's description is not translated). */
