@@ -46,7 +46,14 @@ export async function generateMetadata({
 }
 
 // Client components get only the catalogue parts they use: less JavaScript on a slow phone.
-const CLIENT_NAMESPACES = ["validation", "errors", "forms", "complaints"] as const;
+const CLIENT_NAMESPACES = [
+  "validation",
+  "errors",
+  "forms",
+  "complaints",
+  "readings",
+  "contracts",
+] as const;
 
 export default async function LocaleLayout({
   children,

@@ -338,7 +338,12 @@ export async function seedDemo(
         let index = Math.round(k.startIndex * share);
         const rows = [];
         for (let m = 12; m >= 0; m--) {
-          const readAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m, 5, 9, 30));
+          // The newest agent reading is the last 5th already past: never a reading in the future.
+          const anchor =
+            now.getUTCDate() > 5 || (now.getUTCDate() === 5 && now.getUTCHours() >= 10) ? 0 : 1;
+          const readAt = new Date(
+            Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m - anchor, 5, 9, 30),
+          );
           if (m < 12) {
             const month = readAt.getUTCMonth();
             index += Math.round(

@@ -64,7 +64,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </div>
       </section>
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Card>
+          <h2 className="text-lg font-bold">{t("readingTitle")}</h2>
+          <Link href="/reading" className={buttonClass("primary", "mt-3")}>
+            {t("readingLink")}
+          </Link>
+        </Card>
         <Card>
           <h2 className="text-lg font-bold">{t("trackTitle")}</h2>
           <p className="mt-1 text-slate-600">{t("trackBody")}</p>

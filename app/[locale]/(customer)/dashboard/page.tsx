@@ -6,7 +6,9 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/db/client";
 import { requireCustomerPage } from "@/lib/auth/page-guards";
-import { listAccountContracts } from "@/lib/contracts/queries";
+import { listAccountContracts, listContractReadings } from "@/lib/contracts/queries";
+import { suggestsLeak } from "@/lib/metering/leak";
+import { Alert } from "@/components/ui/alert";
 import { isLocale } from "@/lib/i18n/locales";
 import { getCurrentUtility } from "@/lib/utility/current-utility";
 import { LinkContractForm } from "./link-contract-form";
@@ -19,22 +21,54 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : "ar";
   const user = await requireCustomerPage(locale);
-  const [t, contracts, utility] = await Promise.all([
+  const [t, tr, contracts, utility] = await Promise.all([
     getTranslations("dashboard"),
+    getTranslations("readings"),
     listAccountContracts(getDb(), { userId: user.id }),
     getCurrentUtility(),
   ]);
+  // Water contracts whose consumption per day rose sharply two periods in a row.
+  const leaking = (
+    await Promise.all(
+      contracts
+        .filter((c) => c.service === "water")
+        .map(async (c) => {
+          const rows = await listContractReadings(getDb(), {
+            userId: user.id,
+            contractId: c.id,
+            limit: 8,
+          });
+          const accepted = rows.filter((r) => r.status === "accepted").reverse();
+          const periods = accepted.slice(1).map((r, i) => ({
+            consumption: r.consumption ?? 0,
+            days: (r.readAt.getTime() - accepted[i]!.readAt.getTime()) / 86_400_000,
+          }));
+          return suggestsLeak(periods) ? c : null;
+        }),
+    )
+  ).filter((c) => c !== null);
   return (
     <div className="flex flex-col gap-8">
       <PageTitle lead={t("lead")}>{t("title", { name: user.name })}</PageTitle>
       <nav aria-label={t("quickLinks")} className="flex flex-wrap gap-3">
-        <Link href="/requests/new" className={buttonClass("primary")}>
+        <Link href="/readings/new" className={buttonClass("primary")}>
+          {tr("submitLink")}
+        </Link>
+        <Link href="/requests/new" className={buttonClass("secondary")}>
           {t("reportProblem")}
         </Link>
         <Link href="/requests" className={buttonClass("secondary")}>
           {t("myRequests")}
         </Link>
       </nav>
+      {leaking.map((c) => (
+        <Alert key={c.id} tone="warning">
+          <p className="font-bold">
+            {tr("leakTitle")} · <span className="ltr-nums">{c.contractNo}</span>
+          </p>
+          <p>{tr("leakBody")}</p>
+        </Alert>
+      ))}
       <section aria-labelledby="contracts-title" className="flex flex-col gap-4">
         <h2 id="contracts-title" className="text-xl font-bold">
           {t("contractsTitle")}

@@ -6,7 +6,10 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireCustomerPage } from "@/lib/auth/page-guards";
 import { getAccountContract, listContractReadings } from "@/lib/contracts/queries";
-import { formatDate, formatInteger } from "@/lib/i18n/format";
+import { formatDate, formatInteger, intlTag } from "@/lib/i18n/format";
+import { monthlyConsumption } from "@/lib/metering/monthly";
+import { ConsumptionChart } from "@/components/readings/consumption-chart";
+import { buttonClass } from "@/components/ui/button";
 import { isLocale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { getCurrentUtility } from "@/lib/utility/current-utility";
@@ -33,6 +36,14 @@ export default async function ContractPage({
     getCurrentUtility(),
   ]);
   const unit = t(`unit.${contract.service}`);
+  const tr = await getTranslations("readings");
+  const chart = monthlyConsumption(history, utility.timeZone);
+  const monthLabel = (month: string) =>
+    new Intl.DateTimeFormat(intlTag(locale), {
+      month: "short",
+      year: "2-digit",
+      timeZone: "UTC",
+    }).format(new Date(`${month}-15T12:00:00Z`));
   const multiRegister = contract.meters.some((m) => m.registers.length > 1);
   return (
     <div className="flex flex-col gap-6">
@@ -55,6 +66,14 @@ export default async function ContractPage({
           <span className="ltr-nums font-mono">{contract.contractNo}</span>
         </span>
       </PageTitle>
+      {contract.status === "active" && contract.meters.length ? (
+        <Link
+          href={`/readings/new?contract=${contract.id}`}
+          className={buttonClass("primary", "self-start")}
+        >
+          {tr("submitLink")}
+        </Link>
+      ) : null}
 
       <Card>
         <h2 className="mb-3 text-lg font-bold">{t("metersTitle")}</h2>
@@ -81,6 +100,21 @@ export default async function ContractPage({
         </dl>
       </Card>
 
+      {chart.length ? (
+        <Card>
+          <ConsumptionChart
+            points={chart.map((c) => ({
+              label: monthLabel(c.month),
+              value: c.value,
+              lastYear: c.lastYear,
+            }))}
+            unit={unit}
+            locale={locale}
+            title={tr("chartTitle")}
+            lastYearLabel={tr("chartLastYear")}
+          />
+        </Card>
+      ) : null}
       <Card>
         <h2 className="mb-3 text-lg font-bold">{t("historyTitle")}</h2>
         {history.length ? (
@@ -122,7 +156,19 @@ export default async function ContractPage({
                     <td className="ltr-nums px-2 py-2 text-end font-semibold sm:px-4">
                       {r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}
                     </td>
-                    <td className="px-2 py-2 sm:px-4">{t(`source.${r.source}`)}</td>
+                    <td className="px-2 py-2 sm:px-4">
+                      {t(`source.${r.source}`)}
+                      {r.source === "self" ? (
+                        <span
+                          className={`mt-0.5 block text-xs font-semibold ${r.status === "accepted" ? "text-emerald-800" : r.status === "review" ? "text-amber-800" : "text-slate-600"}`}
+                        >
+                          {tr(`status.${r.status}`)}
+                          {r.flags.length
+                            ? ` — ${r.flags.map((f) => (tr.has(`flag.${f}` as never) ? tr(`flag.${f}` as never) : f)).join("، ")}`
+                            : ""}
+                        </span>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

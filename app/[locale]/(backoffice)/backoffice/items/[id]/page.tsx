@@ -17,6 +17,10 @@ import { describeEvent } from "@/lib/workflow/describe-event";
 import { getStaffItem } from "@/lib/workflow/queries";
 import { OUTCOMES, PRIORITIES } from "@/lib/workflow/schemas";
 import * as actions from "../actions";
+import * as readingActions from "../reading-actions";
+import { ReadingReviewPanel } from "@/components/backoffice/reading-review-panel";
+import { readingReviewLabels } from "@/lib/metering/review-messages";
+import { getReadingReview } from "@/lib/metering/review-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backoffice.nav"))("queue") };
@@ -70,6 +74,9 @@ export default async function StaffItemPage({
     ]);
   const now = new Date();
   const tz = utility.timeZone;
+  // A held meter reading: the clerk decides on the reading itself (accept, correct, reject).
+  const readingReview =
+    item.kindCode === "reading_review" ? await getReadingReview(db, staff, item.id) : undefined;
   const deptName = (d: (typeof depts)[number]) =>
     locale === "ar" ? d.nameAr : locale === "fr" ? d.nameFr : d.nameEn;
   const department = depts.find((d) => d.id === item.departmentId);
@@ -135,6 +142,19 @@ export default async function StaffItemPage({
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="flex flex-col gap-4 lg:col-span-2">
+          {readingReview ? (
+            <ReadingReviewPanel
+              review={readingReview}
+              labels={readingReviewLabels(locale)}
+              locale={locale}
+              timeZone={tz}
+              actions={{
+                accept: readingActions.acceptReadingAction,
+                correct: readingActions.correctReadingAction,
+                reject: readingActions.rejectReadingAction,
+              }}
+            />
+          ) : null}
           <Card>
             <p className="whitespace-pre-line" dir="auto">
               {item.description}

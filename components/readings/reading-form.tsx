@@ -1,0 +1,112 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { ReadingReceipt } from "./reading-receipt";
+
+export type ReadingFormMeter = {
+  contractNo: string;
+  serial: string;
+  unit: string;
+  registers: {
+    name: "single" | "day" | "night" | "peak";
+    label: string;
+    previous: string | null;
+  }[];
+};
+
+/**
+ * The self-reading form: one index per register, an optional photo, and the receipt in place
+ * of the form once the reading is stored. The same hidden key on a double click or a retry
+ * makes the server store one reading.
+ */
+export function ReadingForm({
+  action,
+  meter,
+  idempotencyKey,
+  withPhoto = true,
+}: {
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  meter: ReadingFormMeter;
+  idempotencyKey: string;
+  withPhoto?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const t = useTranslations("readings");
+  const te = useTranslations("errors");
+  const tv = useTranslations("validation");
+  const fieldError = (name: string) => {
+    const key = state.status === "error" ? state.fields?.[name] : undefined;
+    return key ? (tv.has(key as never) ? tv(key as never) : tv("invalid")) : undefined;
+  };
+
+  if (state.status === "ok" && state.values?.receiptNo) {
+    return <ReadingReceipt values={state.values} notice={state.notice} unit={meter.unit} />;
+  }
+
+  const formError =
+    state.status === "error" &&
+    state.formError &&
+    !Object.keys(state.fields ?? {}).some((k) => k.startsWith("index_") || k === "photo")
+      ? te.has(state.formError as never)
+        ? te(state.formError as never)
+        : te("INTERNAL")
+      : undefined;
+  const otherFieldErrors =
+    state.status === "error"
+      ? Object.entries(state.fields ?? {}).filter(([k]) => !k.startsWith("index_") && k !== "photo")
+      : [];
+
+  return (
+    <form action={formAction} className="flex flex-col gap-4">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {otherFieldErrors.length ? (
+        <Alert tone="error">
+          {otherFieldErrors.map(([k, key]) => (
+            <p key={k}>{tv.has(key as never) ? tv(key as never) : tv("invalid")}</p>
+          ))}
+        </Alert>
+      ) : null}
+      <input type="hidden" name="contractNo" value={meter.contractNo} />
+      <input type="hidden" name="meterSerial" value={meter.serial} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {meter.registers.map((r) => (
+        <Field
+          key={r.name}
+          id={`index_${r.name}`}
+          name={`index_${r.name}`}
+          inputMode="numeric"
+          autoComplete="off"
+          dir="ltr"
+          required
+          maxLength={40}
+          label={
+            meter.registers.length > 1 ? t("indexRegister", { register: r.label }) : t("index")
+          }
+          hint={r.previous ?? t("indexHint")}
+          error={fieldError(`index_${r.name}`)}
+          className="min-h-12 rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xl tracking-widest"
+        />
+      ))}
+      {withPhoto ? (
+        <Field
+          id="photo"
+          name="photo"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          capture="environment"
+          label={t("photo")}
+          hint={t("photoHint")}
+          error={fieldError("photo")}
+        />
+      ) : null}
+      <Button type="submit" disabled={pending} className="self-start">
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}
