@@ -37,8 +37,16 @@ describe("meter self-reading", () => {
     await page.click("main form button[type=submit]");
     const receipt = page.locator("[data-testid=reading-receipt]");
     await receipt.waitFor();
-    expect(await receipt.innerText()).toMatch(/RL-\d{4}-\d{6}/);
+    const receiptNo = (await receipt.innerText()).match(/RL-\d{4}-\d{6}/)![0];
     expect(await receipt.innerText()).toContain(ar.readings.receiptTitle);
+
+    // The receipt also went out by e-mail, in Arabic.
+    const admin = await newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(admin, "fr", "admin@wasla.example");
+    await admin.goto("/fr/backoffice/outbox?to=customer%40wasla.example");
+    expect(await admin.locator("[data-testid=outbox-message]").first().innerText()).toContain(
+      receiptNo,
+    );
 
     await page.goto(`/ar/contracts/${water.id}`);
     const history = await page.locator("table").innerText();

@@ -11,12 +11,15 @@ import {
   readingWindows,
   readings,
   requestKinds,
+  users,
   utilities,
 } from "@/db/schema";
 import type { Actor } from "@/lib/audit/write-audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { anyLocked, recordFailure, throttleKeys, type ThrottleKey } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/translate";
+import { enqueueEmail } from "@/lib/notify/outbox";
 import type { Locale } from "@/lib/i18n/locales";
 import { fileSubmission } from "@/lib/intake/file-submission";
 import {
@@ -374,6 +377,15 @@ async function submitOnce(
       )
       .returning({ id: readings.id });
     const receipt = receiptOf(receiptNo);
+    // The receipt by e-mail too, in the customer's language. A held reading is acknowledged by
+    // its review item's own e-mail instead, with the number to follow it by.
+    if (who.userId && status !== "review")
+      await emailReceipt(tx, who.userId, {
+        receiptNo,
+        contractNo: input.contractNo,
+        status,
+        consumption,
+      });
     if (idempotency) await storeReplay(tx, idempotency, 201, receipt);
     return { receipt, ids: rows.map((r) => r.id) };
   };
@@ -509,4 +521,35 @@ async function accessibleContract(
     throw new AppError("CONTRACT_LINK_FAILED", "guest reading: wrong contract/serial pair");
   }
   return contract;
+}
+
+/** E-mail a reading receipt to the account holder, in their language, in the caller's transaction. */
+async function emailReceipt(
+  tx: Tx,
+  userId: string,
+  r: {
+    receiptNo: string;
+    contractNo: string;
+    status: "accepted" | "outside_window";
+    consumption: number | null;
+  },
+): Promise<void> {
+  const [user] = await tx
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return;
+  const t = translator(user.locale);
+  await enqueueEmail(tx, {
+    to: user.email,
+    locale: user.locale,
+    template: "readingReceived",
+    params: {
+      name: user.name,
+      receiptNo: r.receiptNo,
+      contractNo: r.contractNo,
+      verdict: t(`readings.${r.status}`),
+      consumption: r.consumption === null ? "" : String(r.consumption),
+    },
+  });
 }

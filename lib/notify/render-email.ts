@@ -14,6 +14,13 @@ export type EmailTemplates = {
   deadlineSlipped: { name: string; number: string; reason: string; due: string; link: string };
   staffNearBreach: { name: string; number: string; due: string; link: string };
   staffBreach: { name: string; number: string; due: string; link: string };
+  readingReceived: {
+    name: string;
+    receiptNo: string;
+    contractNo: string;
+    verdict: string;
+    consumption: string;
+  };
 };
 
 export type EmailTemplate = keyof EmailTemplates;

@@ -1,9 +1,10 @@
-// POST /api/v1/readings - a self-reading (signed-in customer, or a guest proving the meter serial)
+// POST /api/v1/readings - a self-reading (signed-in customer, partner key, or a guest proving the meter serial)
 // GET /api/v1/readings?contractNo= - the signed-in customer's reading history of a linked contract
 import { getDb } from "@/db/client";
 import { idempotencyKeyOf, readJson } from "@/lib/api/read-json";
 import { apiRoute, json } from "@/lib/api/respond";
 import { currentRequestMeta, getCurrentUser, requireUser } from "@/lib/auth/guards";
+import { partnerFromRequest } from "@/lib/auth/partner-key";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { readingHistory } from "@/lib/metering/history";
@@ -14,7 +15,9 @@ import { printedCodeField } from "@/lib/validation/fields";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async (request) => {
-  const user = await getCurrentUser();
+  // A partner (IVR, mobile app of a bank) authenticates with its key; a person with the session.
+  const partner = await partnerFromRequest(getDb(), request, "readings:write");
+  const user = partner ? null : await getCurrentUser();
   // Staff record readings through the back office (a later task), not as customers.
   if (user && user.role !== "customer") throw new AppError("FORBIDDEN");
   const body = await readJson(request);
@@ -24,12 +27,14 @@ export const POST = apiRoute(async (request) => {
   const { replayed: _replayed, ...receipt } = await submitReading(
     getDb(),
     input,
-    user
-      ? { userId: user.id, locale: user.locale }
-      : {
-          guest: { ip: meta.ip },
-          locale: localeFromAcceptLanguage(request.headers.get("accept-language")),
-        },
+    partner
+      ? { partner, locale: localeFromAcceptLanguage(request.headers.get("accept-language")) }
+      : user
+        ? { userId: user.id, locale: user.locale }
+        : {
+            guest: { ip: meta.ip },
+            locale: localeFromAcceptLanguage(request.headers.get("accept-language")),
+          },
     meta,
   );
   return json(receipt, { status: 201 });
