@@ -5,12 +5,13 @@ describe("back-office navigation by role", () => {
   it("gives clerks their queues and filing, nothing of the supervisors' or admins'", () => {
     expect(sectionsFor("clerk").map((s) => s.section)).toEqual(["overview", "queue", "newItem"]);
   });
-  it("gives supervisors the escalation view and the audit log but not the outbox", () => {
+  it("gives supervisors the escalation view, incidents and the audit log but not the outbox", () => {
     expect(sectionsFor("supervisor").map((s) => s.section)).toEqual([
       "overview",
       "queue",
       "newItem",
       "escalations",
+      "incidents",
       "audit",
     ]);
   });
@@ -20,15 +21,17 @@ describe("back-office navigation by role", () => {
       "queue",
       "newItem",
       "escalations",
+      "incidents",
       "audit",
       "outbox",
       "routing",
       "kinds",
       "calendar",
+      "readingWindows",
     ]);
   });
   it("opens the workflow configuration to admins only", () => {
-    for (const section of ["routing", "kinds", "calendar"] as const) {
+    for (const section of ["routing", "kinds", "calendar", "readingWindows"] as const) {
       expect(rolesFor(section)).toEqual(["admin"]);
     }
     for (const role of ["clerk", "supervisor"] as const) {

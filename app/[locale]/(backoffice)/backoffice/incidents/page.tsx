@@ -5,6 +5,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { departments } from "@/db/schema";
 import { requireStaffPage } from "@/lib/auth/page-guards";
+import { rolesFor } from "@/lib/backoffice/navigation";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
@@ -28,7 +29,7 @@ const label = "text-sm font-semibold";
 export default async function IncidentsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : "ar";
-  const staff = await requireStaffPage(locale, ["supervisor", "admin"]);
+  const staff = await requireStaffPage(locale, rolesFor("incidents"));
   const db = getDb();
   const [t, tc, rows, depts, utility] = await Promise.all([
     getTranslations("incidents"),
