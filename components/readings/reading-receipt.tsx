@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 
 /**
@@ -17,14 +17,22 @@ export function ReadingReceipt({
   unit: string;
 }) {
   const t = useTranslations("readings");
-  const receiptNo = values.receiptNo ?? "";
+  const locale = useLocale();
+  // Latin codes inside an Arabic sentence: isolated, so the sentence keeps its order.
+  const receiptNo = `\u2068${values.receiptNo ?? ""}\u2069`;
+  const opens = values.nextWindowOpens
+    ? new Intl.DateTimeFormat(locale === "ar" ? "ar-MA" : locale === "fr" ? "fr-MA" : "en-GB", {
+        dateStyle: "long",
+        timeZone: "UTC",
+      }).format(new Date(`${values.nextWindowOpens}T12:00:00Z`))
+    : null;
   const flags = values.flags ? values.flags.split(",") : [];
   const status = (notice ?? "accepted") as "accepted" | "review" | "outside_window";
   return (
     <div className="flex flex-col gap-3" data-testid="reading-receipt">
       <Alert tone={status === "accepted" ? "success" : status === "review" ? "warning" : "info"}>
         <p className="font-bold">{t("receiptTitle")}</p>
-        <p className="ltr-nums">{t("receipt", { receiptNo })}</p>
+        <p>{t("receipt", { receiptNo })}</p>
         {values.consumption ? (
           <p>{t("consumption", { consumption: values.consumption, unit })}</p>
         ) : null}
@@ -37,7 +45,7 @@ export function ReadingReceipt({
               .join("، ")}
           </p>
         ) : null}
-        {values.nextWindowOpens ? <p>{t("nextWindow", { date: values.nextWindowOpens })}</p> : null}
+        {opens ? <p>{t("nextWindow", { date: opens })}</p> : null}
       </Alert>
     </div>
   );

@@ -60,7 +60,7 @@ export default async function NewReadingPage({
           <p className="text-sm text-slate-600">
             {tc(`service.${selected.service}`)} ·{" "}
             <span className="ltr-nums">{selected.contractNo}</span> ·{" "}
-            <bdi>{t("meter", { serial: meter.serial, dials: meter.dials })}</bdi>
+            {t("meter", { serial: `\u2068${meter.serial}\u2069`, dials: meter.dials })}
           </p>
           <ReadingForm
             action={submitReadingAction}
