@@ -57,7 +57,14 @@ export const contracts = pgTable(
     endDate: date(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("contracts_customer_idx").on(t.customerId)],
+  (t) => [
+    index("contracts_customer_idx").on(t.customerId),
+    // People type contract numbers with spaces and dashes; lookups compare this canonical
+    // form (lib/contracts/link-contract.ts, lib/metering/submit-reading.ts), so index it.
+    index("contracts_contract_no_canonical_idx").on(
+      sql`upper(regexp_replace(${t.contractNo}, '[[:space:]_./-]', '', 'g'))`,
+    ),
+  ],
 );
 
 export type Contract = typeof contracts.$inferSelect;
@@ -79,6 +86,9 @@ export const meters = pgTable(
   },
   (t) => [
     uniqueIndex("meters_serial_key").on(t.serial),
+    index("meters_serial_canonical_idx").on(
+      sql`upper(regexp_replace(${t.serial}, '[[:space:]_./-]', '', 'g'))`,
+    ),
     // A contract has at most one active meter at a time.
     uniqueIndex("meters_one_active_per_contract")
       .on(t.contractId)

@@ -1,0 +1,2 @@
+CREATE INDEX "contracts_contract_no_canonical_idx" ON "contracts" USING btree (upper(regexp_replace("contract_no", '[[:space:]_./-]', '', 'g')));--> statement-breakpoint
+CREATE INDEX "meters_serial_canonical_idx" ON "meters" USING btree (upper(regexp_replace("serial", '[[:space:]_./-]', '', 'g')));
