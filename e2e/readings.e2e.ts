@@ -67,7 +67,11 @@ describe("meter self-reading", () => {
       ["1", fr.validation.lower_than_previous],
     ] as const) {
       await page.fill("#index_single", typed);
-      await page.click("main form button[type=submit]");
+      // Wait for this submission's answer: consecutive cases can show the same message.
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST"),
+        page.click("main form button[type=submit]"),
+      ]);
       await page.getByText(message).waitFor();
     }
     const cookie = await sessionCookieFor("omar@wasla.example");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useErrorMessages } from "@/components/forms/use-error-messages";
 import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -27,25 +27,20 @@ export function ActionForm({
   className?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const te = useTranslations("errors");
-  const tv = useTranslations("validation");
+  const messages = useErrorMessages();
   const fieldErrors = state.status === "error" ? Object.values(state.fields ?? {}) : [];
   const formError =
-    state.status === "error" && state.formError
-      ? te.has(state.formError as never)
-        ? te(state.formError as never)
-        : te("INTERNAL")
-      : null;
+    state.status === "error" && state.formError ? messages.form(state.formError) : null;
   return (
     <form action={formAction} className={className}>
       {state.status === "ok" && successText ? <Alert tone="success">{successText}</Alert> : null}
       {formError || fieldErrors.length ? (
         <Alert tone="error">
-          {formError ?? te("VALIDATION_FAILED")}
+          {formError ?? messages.form("VALIDATION_FAILED")}
           {fieldErrors.length ? (
             <ul className="mt-1 list-disc ps-5">
               {fieldErrors.map((key, i) => (
-                <li key={i}>{tv.has(key as never) ? tv(key as never) : tv("invalid")}</li>
+                <li key={i}>{messages.field(key)}</li>
               ))}
             </ul>
           ) : null}

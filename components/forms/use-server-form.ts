@@ -1,7 +1,7 @@
 "use client";
 
+import { useErrorMessages } from "@/components/forms/use-error-messages";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
 import { startTransition, useActionState } from "react";
 import {
   useForm,
@@ -32,8 +32,7 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>>(
     defaultValues,
     mode: "onTouched",
   });
-  const tv = useTranslations("validation");
-  const te = useTranslations("errors");
+  const messages = useErrorMessages();
 
   const onSubmit = form.handleSubmit((_values, event) => {
     const target = event?.target;
@@ -47,15 +46,11 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const key =
       (form.formState.errors[name]?.message as string | undefined) ??
       (state.status === "error" ? state.fields?.[name] : undefined);
-    return key ? (tv.has(key as never) ? tv(key as never) : tv("invalid")) : undefined;
+    return messages.field(key);
   };
 
   const formError =
-    state.status === "error" && state.formError
-      ? te.has(state.formError as never)
-        ? te(state.formError as never)
-        : te("INTERNAL")
-      : undefined;
+    state.status === "error" && state.formError ? messages.form(state.formError) : undefined;
 
   return { form, state, pending, onSubmit, formAction, fieldError, formError };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useErrorMessages } from "@/components/forms/use-error-messages";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -37,11 +38,10 @@ export function ReadingForm({
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const t = useTranslations("readings");
-  const te = useTranslations("errors");
-  const tv = useTranslations("validation");
+  const messages = useErrorMessages();
   const fieldError = (name: string) => {
     const key = state.status === "error" ? state.fields?.[name] : undefined;
-    return key ? (tv.has(key as never) ? tv(key as never) : tv("invalid")) : undefined;
+    return messages.field(key);
   };
 
   if (state.status === "ok" && state.values?.receiptNo) {
@@ -52,9 +52,7 @@ export function ReadingForm({
     state.status === "error" &&
     state.formError &&
     !Object.keys(state.fields ?? {}).some((k) => k.startsWith("index_") || k === "photo")
-      ? te.has(state.formError as never)
-        ? te(state.formError as never)
-        : te("INTERNAL")
+      ? messages.form(state.formError)
       : undefined;
   const otherFieldErrors =
     state.status === "error"
@@ -67,7 +65,7 @@ export function ReadingForm({
       {otherFieldErrors.length ? (
         <Alert tone="error">
           {otherFieldErrors.map(([k, key]) => (
-            <p key={k}>{tv.has(key as never) ? tv(key as never) : tv("invalid")}</p>
+            <p key={k}>{messages.field(key)}</p>
           ))}
         </Alert>
       ) : null}

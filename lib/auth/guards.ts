@@ -6,6 +6,7 @@ import { users, type User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
 import { requestMetaFrom, type RequestMeta } from "./request-meta";
+import { isUuid } from "@/lib/validation/ids";
 
 export type Role = User["role"];
 export const STAFF_ROLES: readonly Role[] = ["clerk", "supervisor", "admin"];
@@ -18,7 +19,7 @@ export const STAFF_ROLES: readonly Role[] = ["clerk", "supervisor", "admin"];
 export const getCurrentUser = cache(async (): Promise<User | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!session || !isUuid(id)) return null;
   const [user] = await getDb()
     .select()
     .from(users)

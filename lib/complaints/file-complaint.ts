@@ -9,6 +9,7 @@ import { fileSubmission } from "@/lib/intake/file-submission";
 import { hashRequest } from "@/lib/intake/idempotency";
 import { translator } from "@/lib/i18n/translate";
 import { TECHNICAL, type ComplaintInput, type StaffComplaintInput } from "./schemas";
+import { canonicalSql } from "@/lib/validation/canonical-sql";
 
 type ContractRef = { id: string; service: "electricity" | "water" | "sanitation"; zone: string };
 
@@ -23,7 +24,7 @@ async function findContract(
     .innerJoin(premises, eq(premises.id, contracts.premiseId))
     .where(
       and(
-        sql`upper(regexp_replace(${contracts.contractNo}, '[[:space:]_./-]', '', 'g')) = ${contractNo}`,
+        sql`${canonicalSql(contracts.contractNo)} = ${contractNo}`,
         // A customer may only name a contract linked to their account; staff any contract.
         userId
           ? sql`exists (select 1 from ${accountContracts} ac where ac.contract_id = ${contracts.id} and ac.user_id = ${userId})`

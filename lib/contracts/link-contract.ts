@@ -6,9 +6,9 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 import { anyLocked, recordFailure, throttleKeys } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import type { LinkContractInput } from "./schemas";
+import { canonicalSql } from "@/lib/validation/canonical-sql";
 
-const canonical = (column: unknown) =>
-  sql`upper(regexp_replace(${column}, '[[:space:]_./-]', '', 'g'))`;
+const canonical = canonicalSql;
 
 /**
  * Link a contract to an account when the caller proves it is theirs: the contract number plus

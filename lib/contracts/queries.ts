@@ -7,9 +7,13 @@ import {
   meters,
   premises,
   readings,
+  users,
   type Contract,
   type Premise,
+  type User,
 } from "@/db/schema";
+import { canonicalSql } from "@/lib/validation/canonical-sql";
+import { isUuid } from "@/lib/validation/ids";
 
 export type RegisterSummary = {
   id: string;
@@ -104,16 +108,12 @@ export async function listAccountContracts(
   }));
 }
 
-// The full 8-4-4-4-12 shape: a looser test let "----…" through to PostgreSQL, whose uuid cast
-// then failed (22P02) and turned a "not found" into a server error.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One linked contract, or undefined when the id is unknown or not this account's. */
 export async function getAccountContract(
   db: DbOrTx,
   params: { userId: string; contractId: string },
 ): Promise<ContractSummary | undefined> {
-  if (!UUID.test(params.contractId)) return undefined;
+  if (!isUuid(params.contractId)) return undefined;
   const [contract] = await listAccountContracts(db, params);
   return contract;
 }
@@ -174,4 +174,23 @@ export async function listContractReadings(
     consumption:
       stored ?? (r.status === "accepted" && previous !== null ? r.index - Number(previous) : null),
   }));
+}
+
+/**
+ * The first account linked to a contract (by its canonical number), for staff filing on a
+ * caller's behalf: the item then shows in that customer's portal. Undefined when none is linked.
+ */
+export async function findContractAccountHolder(
+  db: DbOrTx,
+  contractNo: string,
+): Promise<{ userId: string; locale: User["locale"] } | undefined> {
+  const [owner] = await db
+    .select({ userId: users.id, locale: users.locale })
+    .from(contracts)
+    .innerJoin(accountContracts, eq(accountContracts.contractId, contracts.id))
+    .innerJoin(users, eq(users.id, accountContracts.userId))
+    .where(sql`${canonicalSql(contracts.contractNo)} = ${contractNo}`)
+    .orderBy(asc(accountContracts.linkedAt))
+    .limit(1);
+  return owner;
 }

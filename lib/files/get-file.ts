@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { files, type StoredFile } from "@/db/schema";
+import { isUuid } from "@/lib/validation/ids";
 
 // The full 8-4-4-4-12 shape: anything else would reach PostgreSQL's uuid cast and fail (22P02),
 // turning a "not found" into a server error.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An uploaded file's row, or undefined when the id is unknown or the caller may not see it. A
@@ -16,7 +16,7 @@ export async function getFileForUser(
   db: DbOrTx,
   params: { fileId: string; userId: string; staff: boolean },
 ): Promise<StoredFile | undefined> {
-  if (!UUID.test(params.fileId)) return undefined;
+  if (!isUuid(params.fileId)) return undefined;
   const [file] = await db
     .select()
     .from(files)

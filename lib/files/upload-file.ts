@@ -88,3 +88,33 @@ export async function uploadFile(db: DbOrTx, input: UploadFileInput): Promise<Up
   if (!row) throw new Error("files insert returned no row");
   return { fileId: row.id, mime, size: bytes.byteLength };
 }
+
+/**
+ * The optional photo field of a form (complaint, meter reading): stored when one was chosen,
+ * undefined when the field is empty. Errors name the `photo` field, so the form shows them
+ * beside it in the customer's language.
+ */
+export async function uploadPhotoField(
+  db: DbOrTx,
+  photo: unknown,
+  uploader: Uploader,
+): Promise<string | undefined> {
+  if (!(photo instanceof File) || photo.size === 0) return undefined;
+  try {
+    const uploaded = await uploadFile(db, {
+      bytes: new Uint8Array(await photo.arrayBuffer()),
+      originalName: photo.name,
+      uploader,
+      allowed: IMAGE_TYPES,
+      maxBytes: MAX_IMAGE_BYTES,
+    });
+    return uploaded.fileId;
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw new AppError(error.code, error.message, {
+        photo: error.code === "PAYLOAD_TOO_LARGE" ? "photoTooLarge" : "photoType",
+      });
+    }
+    throw error;
+  }
+}

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import type { FormState } from "@/lib/actions/form-state";
 import { REGISTER_NAMES, type RegisterName } from "./schemas";
+import type { ReadingReceipt } from "./submit-reading";
 
 /**
  * The reading form posts one field per register ("index_day"…); the service takes a list.
@@ -36,4 +38,18 @@ export function formFieldErrors(error: AppError, sent: { register: RegisterName 
     fields[register ? `index_${register}` : key] = value;
   }
   return new AppError(error.code, error.message, fields);
+}
+
+/** A receipt as the reading forms' state: ReadingReceipt reads these values back. */
+export function receiptFormState(receipt: ReadingReceipt): FormState {
+  return {
+    status: "ok",
+    notice: receipt.status,
+    values: {
+      receiptNo: receipt.receiptNo,
+      consumption: receipt.consumption === null ? "" : String(receipt.consumption),
+      flags: receipt.flags.join(","),
+      nextWindowOpens: receipt.nextWindowOpens ?? "",
+    },
+  };
 }

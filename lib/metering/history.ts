@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { accountContracts, contracts } from "@/db/schema";
 import { listContractReadings, type ReadingRow } from "@/lib/contracts/queries";
 import { AppError } from "@/lib/errors";
+import { canonicalSql } from "@/lib/validation/canonical-sql";
 
 /** How many readings the history returns: two years of monthly readings. */
 export const HISTORY_LIMIT = 24;
@@ -23,7 +24,7 @@ export async function readingHistory(
     .where(
       and(
         eq(accountContracts.userId, params.userId),
-        sql`upper(regexp_replace(${contracts.contractNo}, '[[:space:]_./-]', '', 'g')) = ${params.contractNo}`,
+        sql`${canonicalSql(contracts.contractNo)} = ${params.contractNo}`,
       ),
     );
   if (!contract) throw new AppError("NOT_FOUND", "contract not linked");

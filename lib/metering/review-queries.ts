@@ -4,6 +4,7 @@ import { departments, meterRegisters, meters, readings, workItems } from "@/db/s
 import { departmentsOf, type Staff } from "@/lib/workflow/access";
 import type { Flag } from "./plausibility";
 import { METERING_DEPARTMENT, READING_REVIEW_KIND } from "./review";
+import { isUuid } from "@/lib/validation/ids";
 
 /** How many accepted readings per register the review chart is drawn from. */
 export const REVIEW_HISTORY_LIMIT = 24;
@@ -56,8 +57,7 @@ export async function getReadingReview(
   itemId: string,
 ): Promise<ReadingReview | undefined> {
   if (staff.role === "customer") return undefined;
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(itemId))
-    return undefined;
+  if (!isUuid(itemId)) return undefined;
   const [item] = await db
     .select({
       id: workItems.id,

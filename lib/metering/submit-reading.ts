@@ -41,6 +41,7 @@ import {
   type ReadingWindowConfig,
 } from "./reading-window";
 import type { RegisterName, ReadingSubmission } from "./schemas";
+import { canonicalSql } from "@/lib/validation/canonical-sql";
 
 /** Prefix of reading receipts: "RL-2026-000042", numbered gap-free per year. */
 export const RECEIPT_PREFIX = "RL";
@@ -68,8 +69,7 @@ export type ReadingSubmitter = {
 // the period a year back as the fallback, with room for estimated readings in between.
 const HISTORY_DEPTH = 40;
 
-const canonical = (column: unknown) =>
-  sql`upper(regexp_replace(${column}, '[[:space:]_./-]', '', 'g'))`;
+const canonical = canonicalSql;
 
 type ContractRow = {
   id: string;

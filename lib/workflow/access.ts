@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { staffDepartments, workItems, type User, type WorkItem } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/ids";
 
 export type Staff = Pick<User, "id" | "role">;
 
@@ -24,8 +25,7 @@ export async function lockItemForStaff(
   staff: Staff,
   itemId: string,
 ): Promise<WorkItem> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(itemId))
-    throw new AppError("NOT_FOUND");
+  if (!isUuid(itemId)) throw new AppError("NOT_FOUND");
   if (staff.role === "customer") throw new AppError("NOT_FOUND");
   const [item] = await tx
     .select()

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { departmentsOf, lockItemForStaff, type Staff } from "./access";
 import { replyToCustomer, resolveItem } from "./clerk-actions";
 import { recordEvent } from "./record-event";
+import { isUuid } from "@/lib/validation/ids";
 
 function assertSupervisor(staff: Staff) {
   if (staff.role !== "supervisor" && staff.role !== "admin") throw new AppError("FORBIDDEN");
@@ -103,8 +104,7 @@ export async function attachToIncident(
 }
 
 async function getIncidentForStaff(db: DbOrTx, staff: Staff, incidentId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(incidentId))
-    throw new AppError("NOT_FOUND");
+  if (!isUuid(incidentId)) throw new AppError("NOT_FOUND");
   const allowed = await departmentsOf(db, staff);
   const [incident] = await db
     .select()

@@ -10,6 +10,7 @@ import {
   type WorkItem,
 } from "@/db/schema";
 import type { Staff } from "./access";
+import { isUuid } from "@/lib/validation/ids";
 
 export type QueueFilters = {
   status?: WorkItem["status"];
@@ -101,8 +102,7 @@ export async function queueCounts(db: DbOrTx, staff: Staff, now = new Date()) {
 
 /** An item for staff, scoped to their departments; with its timeline (internal events too). */
 export async function getStaffItem(db: DbOrTx, staff: Staff, itemId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(itemId))
-    return undefined;
+  if (!isUuid(itemId)) return undefined;
   const [item] = await db
     .select()
     .from(workItems)

@@ -10,7 +10,7 @@ import { userAction } from "@/lib/actions/form-action";
 import { fileComplaint } from "@/lib/complaints/file-complaint";
 import { complaintSchema } from "@/lib/complaints/schemas";
 import { AppError } from "@/lib/errors";
-import { IMAGE_TYPES, MAX_IMAGE_BYTES, uploadFile } from "@/lib/files/upload-file";
+import { uploadPhotoField } from "@/lib/files/upload-file";
 import {
   answerAsCustomer,
   rateItem,
@@ -33,24 +33,8 @@ export const fileComplaintAction = userAction({
   schema: complaintSchema.extend({ photo: z.unknown().optional() }),
   handler: async ({ photo, ...input }, { user, meta, locale }) => {
     const db = getDb();
-    let photoFileId = input.photoFileId;
-    if (photo instanceof File && photo.size > 0) {
-      const uploaded = await uploadFile(db, {
-        bytes: new Uint8Array(await photo.arrayBuffer()),
-        originalName: photo.name,
-        uploader: { userId: user.id },
-        allowed: IMAGE_TYPES,
-        maxBytes: MAX_IMAGE_BYTES,
-      }).catch((error: unknown) => {
-        // Say which field is wrong, in the customer's language.
-        if (error instanceof AppError)
-          throw new AppError(error.code, error.message, {
-            photo: error.code === "PAYLOAD_TOO_LARGE" ? "photoTooLarge" : "photoType",
-          });
-        throw error;
-      });
-      photoFileId = uploaded.fileId;
-    }
+    const photoFileId =
+      (await uploadPhotoField(db, photo, { userId: user.id })) ?? input.photoFileId;
     const filed = await fileComplaint(
       db,
       { ...input, photoFileId },

@@ -3,7 +3,12 @@
 import { getDb } from "@/db/client";
 import { publicAction } from "@/lib/actions/form-action";
 import { isAppError, parseOrThrow } from "@/lib/errors";
-import { formFieldErrors, readingFormSchema, readingsFromForm } from "@/lib/metering/form";
+import {
+  formFieldErrors,
+  readingFormSchema,
+  readingsFromForm,
+  receiptFormState,
+} from "@/lib/metering/form";
 import { readingSubmissionSchema } from "@/lib/metering/schemas";
 import { submitReading } from "@/lib/metering/submit-reading";
 
@@ -20,16 +25,7 @@ export const guestReadingAction = publicAction({
     });
     try {
       const receipt = await submitReading(getDb(), input, { guest: { ip: meta.ip }, locale }, meta);
-      return {
-        status: "ok",
-        notice: receipt.status,
-        values: {
-          receiptNo: receipt.receiptNo,
-          consumption: receipt.consumption === null ? "" : String(receipt.consumption),
-          flags: receipt.flags.join(","),
-          nextWindowOpens: receipt.nextWindowOpens ?? "",
-        },
-      };
+      return receiptFormState(receipt);
     } catch (error) {
       throw isAppError(error) ? formFieldErrors(error, readings) : error;
     }

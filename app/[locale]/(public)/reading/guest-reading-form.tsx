@@ -1,5 +1,6 @@
 "use client";
 
+import { useErrorMessages } from "@/components/forms/use-error-messages";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ReadingReceipt } from "@/components/readings/reading-receipt";
@@ -13,20 +14,15 @@ export function GuestReadingForm({ idempotencyKey }: { idempotencyKey: string })
   const [state, formAction, pending] = useActionState(guestReadingAction, IDLE);
   const t = useTranslations("readings");
   const tl = useTranslations("forms.linkContract");
-  const te = useTranslations("errors");
-  const tv = useTranslations("validation");
+  const messages = useErrorMessages();
   if (state.status === "ok" && state.values?.receiptNo)
     return <ReadingReceipt values={state.values} notice={state.notice} unit="" />;
   const fieldError = (name: string) => {
     const key = state.status === "error" ? state.fields?.[name] : undefined;
-    return key ? (tv.has(key as never) ? tv(key as never) : tv("invalid")) : undefined;
+    return messages.field(key);
   };
   const formError =
-    state.status === "error" && state.formError
-      ? te.has(state.formError as never)
-        ? te(state.formError as never)
-        : te("INTERNAL")
-      : undefined;
+    state.status === "error" && state.formError ? messages.form(state.formError) : undefined;
   const values = state.status === "error" ? state.values : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-4">

@@ -2,12 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { accountContracts, contracts, users } from "@/db/schema";
 import { userAction } from "@/lib/actions/form-action";
 import { fileComplaint } from "@/lib/complaints/file-complaint";
+import { findContractAccountHolder } from "@/lib/contracts/queries";
 import { staffComplaintSchema } from "@/lib/complaints/schemas";
 import { claimItem, releaseItem, takeNext } from "@/lib/workflow/claim";
 import {
@@ -214,18 +213,9 @@ export const fileForCustomerAction = userAction({
   schema: staffComplaintSchema,
   handler: async (input, { user, meta, locale }) => {
     const db = getDb();
-    // The contract's linked account, when there is one, is the customer (they follow the
-    // item in the portal); a caller without an account is reached by the phone they gave.
-    const [owner] = await db
-      .select({ userId: users.id, locale: users.locale })
-      .from(contracts)
-      .innerJoin(accountContracts, eq(accountContracts.contractId, contracts.id))
-      .innerJoin(users, eq(users.id, accountContracts.userId))
-      .where(
-        sql`upper(regexp_replace(${contracts.contractNo}, '[[:space:]_./-]', '', 'g')) = ${input.contractNo}`,
-      )
-      .orderBy(accountContracts.linkedAt)
-      .limit(1);
+    // The contract's account holder, when there is one, follows the item in the portal; a
+    // caller without an account is reached by the phone they gave.
+    const owner = await findContractAccountHolder(db, input.contractNo);
     const filed = await fileComplaint(
       db,
       input,
