@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./api-keys";
 export * from "./workflow";
 export * from "./files";
+export * from "./billing";

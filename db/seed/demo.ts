@@ -15,6 +15,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { sha256 } from "@/lib/auth/tokens";
 import { seedBase, type DepartmentCode } from "./base";
+import { seedDemoBilling } from "./billing";
 import { seedMeteringSchedule } from "./metering";
 
 /** Published in the README: for development and the demo only. */
@@ -389,6 +390,8 @@ export async function seedDemo(
         .values(s.departments.map((d) => ({ userId: staff!.id, departmentId: departmentIds[d] })));
     }
   }
+
+  await seedDemoBilling(db, now);
 
   if (options.partnerKey) {
     await db.insert(apiKeys).values({

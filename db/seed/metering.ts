@@ -3,7 +3,7 @@ import { readingSchedules, readingWindows } from "@/db/schema";
 
 /**
  * Reading rounds for the demo zones: agents read every meter on the 5th of each month (the day
- * the demo readings are dated), for the current and next year, with the default window of 3
+ * the demo readings are dated), for the previous, current and next year, with the default window of 3
  * days before to 2 days after. Re-running is harmless: existing rows are left alone.
  */
 export async function seedMeteringSchedule(
@@ -15,7 +15,7 @@ export async function seedMeteringSchedule(
   if (!unique.length) return;
   const year = now.getUTCFullYear();
   const rows = unique.flatMap((zone) =>
-    [year, year + 1].flatMap((y) =>
+    [year - 1, year, year + 1].flatMap((y) =>
       Array.from({ length: 12 }, (_, m) => ({
         zone,
         scheduledDate: `${y}-${String(m + 1).padStart(2, "0")}-05`,
