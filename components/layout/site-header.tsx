@@ -18,6 +18,7 @@ export async function SiteHeader({ user, utilityName, logo, switchLanguage, sign
   const staff = user && user.role !== "customer";
   const links = !user
     ? [
+        { href: "/simulator", label: t("simulator") },
         { href: "/sign-in", label: t("signIn") },
         { href: "/sign-up", label: t("signUp") },
       ]
@@ -25,6 +26,7 @@ export async function SiteHeader({ user, utilityName, logo, switchLanguage, sign
       ? [{ href: "/backoffice", label: t("backoffice") }]
       : [
           { href: "/dashboard", label: t("dashboard") },
+          { href: "/bills", label: t("bills") },
           { href: "/requests", label: t("requests") },
           { href: "/profile", label: t("profile") },
         ];

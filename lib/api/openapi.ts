@@ -1,5 +1,10 @@
 import { z } from "zod";
 import {
+  billDetailSchema,
+  billListSchema,
+  simulateRequestSchema,
+  simulateResponseSchema,
+  tariffListSchema,
   complaintRequestSchema,
   contractListSchema,
   contractResponseSchema,
@@ -138,6 +143,58 @@ export const OPERATIONS: Operation[] = [
       200: { description: "Reading history", schema: readingHistorySchema },
       401: { description: "Not signed in", schema: errorSchema },
       404: { description: "Unknown, or not this customer's", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/bills",
+    query: [
+      { name: "contractNo", description: "Only this linked contract's bills (optional)" },
+      { name: "cursor", description: "nextCursor of the previous page" },
+    ],
+    summary: "The signed-in customer's bills, newest first, 50 a page, with amount due and status",
+    auth: "session",
+    responses: {
+      200: { description: "Bills", schema: billListSchema },
+      400: { description: "Malformed cursor", schema: errorSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "contractNo unknown or not this customer's", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/bills/{id}",
+    summary:
+      "One bill with every line explained (tranche, rate, days), what changed since the previous bill, and its PDF links (/api/bills/{id}/pdf?lang=ar|fr|en)",
+    auth: "session",
+    responses: {
+      200: { description: "The bill", schema: billDetailSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "Unknown, or not this customer's", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/tariffs",
+    summary: "Published tariffs: code, service, category, currency, date of the version in force",
+    auth: "none",
+    responses: { 200: { description: "Tariffs", schema: tariffListSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/tariffs/simulate",
+    summary:
+      "The bill a consumption would produce under a published tariff, line by line (the bill simulator); nothing is stored",
+    auth: "none",
+    body: simulateRequestSchema,
+    responses: {
+      200: { description: "The simulated bill", schema: simulateResponseSchema },
+      400: {
+        description: "Unknown tariff, consumption not a number in range, bad period",
+        schema: errorSchema,
+      },
+      413: { description: "Body too large", schema: errorSchema },
+      415: { description: "Not JSON", schema: errorSchema },
     },
   },
 ];

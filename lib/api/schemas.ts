@@ -168,3 +168,124 @@ export const readingHistorySchema = z
     ),
   })
   .meta({ id: "ReadingHistory" });
+
+const money = z
+  .string()
+  .meta({ description: "Decimal with the currency's digits", example: "413.36" });
+
+export const billSummarySchema = z
+  .object({
+    id: z.uuid(),
+    billNo: z.string().meta({ example: "FA-2026-000123" }),
+    contractNo: z.string(),
+    periodStart: z.iso.date(),
+    periodEnd: z.iso.date().meta({ description: "Exclusive: the next period's start" }),
+    total: money,
+    amountDue: money,
+    currency: z.string().meta({ example: "MAD" }),
+    status: z.enum(["unpaid", "partly_paid", "paid", "overdue", "cancelled"]),
+    dueDate: z.iso.date(),
+    estimated: z.boolean(),
+  })
+  .meta({ id: "BillSummary" });
+
+export const billListSchema = z
+  .object({ bills: z.array(billSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "BillList" });
+
+export const billLineSchema = z
+  .object({
+    label: z.string(),
+    code: z.string(),
+    kind: z.string(),
+    service: z.enum(["electricity", "water", "sanitation"]),
+    explanation: z.string().meta({ description: "Why this amount, in the caller's language" }),
+    quantity: z.string(),
+    unit: z.string(),
+    unitPrice: z.string(),
+    amount: money,
+    taxRate: z.string().meta({ example: "0.2" }),
+    tax: money,
+    total: money,
+    block: z.number().int().nullable(),
+    tariffVersionId: z.uuid().nullable(),
+  })
+  .meta({ id: "BillLine" });
+
+export const billDetailSchema = z
+  .object({
+    bill: billSummarySchema.extend({
+      days: z.number().int(),
+      consumption: z.string(),
+      unit: z.string(),
+      readingType: z.enum(["agent", "self", "estimated"]),
+      previousIndex: z.string().nullable(),
+      newIndex: z.string().nullable(),
+      totalBeforeTax: money,
+      tax: money,
+      paid: money,
+      paymentReference: z.string(),
+      pdf: z.object({ ar: z.string(), fr: z.string(), en: z.string() }),
+      lines: z.array(billLineSchema),
+      changes: z.array(z.string()).meta({ description: "What changed since the previous bill" }),
+    }),
+  })
+  .meta({ id: "BillDetail" });
+
+export const tariffListSchema = z
+  .object({
+    tariffs: z.array(
+      z.object({
+        code: z.string().meta({ example: "MA-ELEC-RES" }),
+        service: z.enum(["electricity", "water", "sanitation"]),
+        category: z.string(),
+        territory: z.string(),
+        currency: z.string(),
+        name: z.string(),
+        effectiveFrom: z.iso.date(),
+      }),
+    ),
+  })
+  .meta({ id: "TariffList" });
+
+export const simulateRequestSchema = z
+  .object({
+    tariffCode: z.string().meta({ example: "MA-ELEC-RES" }),
+    consumption: z.union([z.string(), z.number()]).meta({
+      description: "kWh or m³; a string lets Arabic-Indic digits through",
+      example: "151",
+    }),
+    periodStart: z.iso.date().optional().meta({ description: "Default: today" }),
+    periodEnd: z.iso.date().optional().meta({ description: "Exclusive; default: 30 days later" }),
+  })
+  .meta({ id: "SimulateRequest" });
+
+export const simulateResponseSchema = z
+  .object({
+    tariffCode: z.string(),
+    periodStart: z.iso.date(),
+    periodEnd: z.iso.date(),
+    days: z.number().int(),
+    consumption: z.string(),
+    unit: z.string(),
+    mode: z.enum(["progressive", "selective"]),
+    trancheReached: z.number().int(),
+    lines: z.array(
+      z.object({
+        label: z.string(),
+        code: z.string(),
+        explanation: z.string(),
+        quantity: z.string(),
+        unitPrice: z.string(),
+        amount: money,
+        taxRate: z.string(),
+        tax: money,
+        total: money,
+      }),
+    ),
+    totalBeforeTax: money,
+    tax: money,
+    total: money,
+    currency: z.string(),
+  })
+  .meta({ id: "SimulateResponse" });

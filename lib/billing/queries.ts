@@ -5,6 +5,8 @@ import {
   billLines,
   bills,
   contracts,
+  contractTariffs,
+  tariffs,
   customers,
   meters,
   paymentAllocations,
@@ -111,7 +113,13 @@ function statusSql(status: BillPaymentStatus, today: string): SQL {
  */
 export async function listCustomerBills(
   db: DbOrTx,
-  params: BillFilter & { userId: string; today: string; limit?: number },
+  params: BillFilter & {
+    userId: string;
+    today: string;
+    limit?: number;
+    /** Keyset pagination (the API's cursor): bills strictly after this one in list order. */
+    after?: { periodEnd: string; id: string };
+  },
 ): Promise<BillSummary[]> {
   if (params.contractId && !isUuid(params.contractId)) return [];
   const rows = await db
@@ -131,9 +139,12 @@ export async function listCustomerBills(
         params.status ? statusSql(params.status, params.today) : undefined,
         params.from ? gte(bills.periodEnd, params.from) : undefined,
         params.to ? lte(bills.periodStart, params.to) : undefined,
+        params.after
+          ? sql`(${bills.periodEnd}, ${bills.id}) < (${params.after.periodEnd}, ${params.after.id})`
+          : undefined,
       ),
     )
-    .orderBy(desc(bills.periodEnd), asc(contracts.contractNo))
+    .orderBy(desc(bills.periodEnd), desc(bills.id))
     .limit(params.limit ?? 200);
   return rows.map((r) => summarise(r, params.today));
 }
@@ -162,6 +173,11 @@ export type BillDetail = BillSummary & {
   }[];
   /** Unpaid amounts of the contract's earlier bills. */
   arrearsMinor: number;
+  /** The previous live bill's explanation and lines, for "what changed". */
+  previousFull: { bill: Bill; lines: BillLine[] } | null;
+  /** Cancel-and-reissue links both ways. */
+  replaces: { id: string; billNo: string } | null;
+  replacedBy: { id: string; billNo: string } | null;
 };
 
 /**
@@ -244,8 +260,28 @@ export async function getBillDetail(
     })),
   ].reverse();
 
+  const previousFull = previous
+    ? {
+        bill: (await db.select().from(bills).where(eq(bills.id, previous.id)))[0]!,
+        lines: await db.select().from(billLines).where(eq(billLines.billId, previous.id)),
+      }
+    : null;
+  const [replaces] = bill.replacesBillId
+    ? await db
+        .select({ id: bills.id, billNo: bills.billNo })
+        .from(bills)
+        .where(eq(bills.id, bill.replacesBillId))
+    : [];
+  const [replacedBy] = await db
+    .select({ id: bills.id, billNo: bills.billNo })
+    .from(bills)
+    .where(eq(bills.replacesBillId, bill.id));
+
   return {
     ...summarise(summary, params.today),
+    previousFull,
+    replaces: replaces ?? null,
+    replacedBy: replacedBy ?? null,
     bill,
     lines: lines.map((l) => ({ ...l.line, effectiveFrom: l.effectiveFrom })),
     contract: {
@@ -442,4 +478,18 @@ export async function ownedBillIds(
     )
     .where(inArray(bills.id, ids));
   return rows.map((r) => r.id);
+}
+
+/** The names of the grids a contract is billed with, in one language ("Electricity – residential"). */
+export async function contractTariffNames(
+  db: DbOrTx,
+  params: { contractId: string; locale: "ar" | "fr" | "en" },
+): Promise<string> {
+  const rows = await db
+    .select({ ar: tariffs.nameAr, fr: tariffs.nameFr, en: tariffs.nameEn })
+    .from(contractTariffs)
+    .innerJoin(tariffs, eq(tariffs.id, contractTariffs.tariffId))
+    .where(eq(contractTariffs.contractId, params.contractId))
+    .orderBy(asc(tariffs.code));
+  return rows.map((r) => r[params.locale]).join(" + ");
 }

@@ -11,6 +11,9 @@ import { suggestsLeak } from "@/lib/metering/leak";
 import { Alert } from "@/components/ui/alert";
 import { isLocale } from "@/lib/i18n/locales";
 import { getCurrentUtility } from "@/lib/utility/current-utility";
+import { listCustomerBills } from "@/lib/billing/queries";
+import { formatMoney } from "@/lib/billing/present";
+import { utilityToday } from "@/lib/billing/today";
 import { LinkContractForm } from "./link-contract-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,12 +24,23 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : "ar";
   const user = await requireCustomerPage(locale);
-  const [t, tr, contracts, utility] = await Promise.all([
+  const [t, tr, tb, contracts, utility] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("readings"),
+    getTranslations("billing"),
     listAccountContracts(getDb(), { userId: user.id }),
     getCurrentUtility(),
   ]);
+  const bills = await listCustomerBills(getDb(), {
+    userId: user.id,
+    today: utilityToday(utility.timeZone),
+  });
+  const due = new Map<string, number>();
+  for (const b of bills) due.set(b.currency, (due.get(b.currency) ?? 0) + b.amountDueMinor);
+  const dueText = [...due]
+    .filter(([, minor]) => minor > 0)
+    .map(([currency, minor]) => formatMoney(minor, currency, locale))
+    .join(" + ");
   // Water contracts whose consumption per day rose sharply two periods in a row.
   const leaking = (
     await Promise.all(
@@ -61,6 +75,18 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           {t("myRequests")}
         </Link>
       </nav>
+      {bills.length ? (
+        <Link
+          href="/bills"
+          className={`flex flex-wrap items-center justify-between gap-2 rounded-xl border p-4 font-semibold ${dueText ? "border-amber-300 bg-amber-50 text-amber-950" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}
+          data-testid="dashboard-bills"
+        >
+          <span>
+            {dueText ? tb("dashboardDue", { amount: dueText }) : tb("dashboardNothingDue")}
+          </span>
+          <span className="underline">{tb("dashboardLink")}</span>
+        </Link>
+      ) : null}
       {leaking.map((c) => (
         <Alert key={c.id} tone="warning">
           <p className="font-bold">

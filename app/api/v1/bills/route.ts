@@ -1,0 +1,58 @@
+// GET /api/v1/bills?contractNo=&cursor= - the signed-in customer's bills, newest first
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { accountContracts, contracts } from "@/db/schema";
+import { apiRoute, json } from "@/lib/api/respond";
+import { requireUser } from "@/lib/auth/guards";
+import { decodeCursor, encodeCursor, presentBillSummary } from "@/lib/billing/api";
+import { listCustomerBills } from "@/lib/billing/queries";
+import { utilityToday } from "@/lib/billing/today";
+import { AppError } from "@/lib/errors";
+import { getUtility } from "@/lib/utility/get-utility";
+import { canonicalSql } from "@/lib/validation/canonical-sql";
+import { printedCodeField } from "@/lib/validation/fields";
+
+export const dynamic = "force-dynamic";
+
+const PAGE = 50;
+
+export const GET = apiRoute(async (request) => {
+  const user = await requireUser();
+  const search = new URL(request.url).searchParams;
+  const db = getDb();
+  let contractId: string | undefined;
+  const raw = search.get("contractNo");
+  if (raw !== null) {
+    const parsed = printedCodeField.safeParse(raw);
+    // A malformed or foreign number names no contract of this customer: 404 alike.
+    if (!parsed.success) throw new AppError("NOT_FOUND");
+    const [row] = await db
+      .select({ id: contracts.id })
+      .from(contracts)
+      .innerJoin(accountContracts, eq(accountContracts.contractId, contracts.id))
+      .where(
+        and(
+          eq(accountContracts.userId, user.id),
+          sql`${canonicalSql(contracts.contractNo)} = ${parsed.data}`,
+        ),
+      );
+    if (!row) throw new AppError("NOT_FOUND");
+    contractId = row.id;
+  }
+  const cursor = search.get("cursor");
+  const after = decodeCursor(cursor);
+  if (cursor && !after) throw new AppError("VALIDATION_FAILED", "cursor", { cursor: "invalid" });
+  const utility = await getUtility(db);
+  const rows = await listCustomerBills(db, {
+    userId: user.id,
+    today: utilityToday(utility.timeZone),
+    contractId,
+    after: after ?? undefined,
+    limit: PAGE + 1,
+  });
+  const page = rows.slice(0, PAGE);
+  return json({
+    bills: page.map(presentBillSummary),
+    nextCursor: rows.length > PAGE ? encodeCursor(page.at(-1)!) : null,
+  });
+});
