@@ -37,16 +37,21 @@ async function main() {
   for (let i = 1; i < WARMUP; i++) await renderBillPdfBuffer(data);
 
   const times: number[] = [];
+  const cpu: number[] = [];
   let bytes = 0;
   const start = performance.now();
   for (let i = 0; i < BILLS; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const pdf = await renderBillPdfBuffer(data);
     times.push(performance.now() - t0);
+    const c1 = process.cpuUsage(c0);
+    cpu.push((c1.user + c1.system) / 1000);
     bytes += pdf.length;
   }
   const totalMs = performance.now() - start;
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
 
   const result = {
     bench: "pdf",
@@ -58,6 +63,10 @@ async function main() {
     medianMs: round(percentile(times, 50)),
     p95Ms: round(percentile(times, 95)),
     maxMs: round(times[times.length - 1]!),
+    // CPU time of this process per PDF: what the wall times would be on an idle core.
+    cpuMedianMs: round(percentile(cpu, 50)),
+    cpuP95Ms: round(percentile(cpu, 95)),
+    loadAverage: os.loadavg().map(round),
     firstRenderMs: round(coldMs),
     averageBytes: Math.round(bytes / BILLS),
     node: process.version,
@@ -66,7 +75,8 @@ async function main() {
   };
   console.log(
     `${result.bills} ${LOCALE} bills: ${result.billsPerSecond} bills/s, median ${result.medianMs} ms, ` +
-      `p95 ${result.p95Ms} ms, first ${result.firstRenderMs} ms, ${result.averageBytes} bytes each`,
+      `p95 ${result.p95Ms} ms (CPU median ${result.cpuMedianMs} ms, p95 ${result.cpuP95Ms} ms), ` +
+      `first ${result.firstRenderMs} ms, ${result.averageBytes} bytes each, load ${result.loadAverage[0]}`,
   );
   const dir = path.join("bench", "results");
   mkdirSync(dir, { recursive: true });

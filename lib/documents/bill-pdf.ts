@@ -80,6 +80,20 @@ function drawBlock(
   });
   for (const [label, value] of block.fields) {
     if (value === undefined || value === "") continue;
+    if (!label) {
+      // A field that needs no label (the customer's name under "Customer").
+      at += drawText(doc, value, {
+        x: frame.x(start + 7, inner),
+        y: at,
+        width: inner,
+        dir: frame.dir,
+        size: 9,
+        bold: true,
+        color: COLORS.ink,
+        dry,
+      });
+      continue;
+    }
     at += drawField(doc, frame, { start: start + 7, width: inner, y: at, dry }, label, value);
   }
   return at - y + 5;
@@ -97,7 +111,7 @@ function drawInfoBlocks(
     {
       title: l.customer,
       fields: [
-        [l.customer, customer.name],
+        ["", customer.name],
         [l.customerNo, customer.customerNo],
         [l.premises, premises.address],
       ],

@@ -43,7 +43,13 @@ function cacheShaping(font: FontkitFont): void {
       if (shaped.size >= SHAPED_MAX) shaped.clear();
       shaped.set(key, run);
     }
-    const positions = run.positions.map((p) => ({ ...p }));
+    // Same-shaped literals keep pdfkit's per-position loop fast.
+    const positions = run.positions.map((p) => ({
+      xAdvance: p.xAdvance ?? 0,
+      yAdvance: p.yAdvance ?? 0,
+      xOffset: p.xOffset ?? 0,
+      yOffset: p.yOffset ?? 0,
+    }));
     return {
       glyphs: run.glyphs,
       positions,
@@ -59,6 +65,89 @@ function cacheShaping(font: FontkitFont): void {
 // between documents is safe.
 const cache = new Map<FontName, FontkitFont>();
 
+type Component = { glyphID: number; pos: number };
+type SubsetGlyph = {
+  buffer: Uint8Array;
+  components: Component[] | null;
+  advance: number;
+  bearing: number;
+};
+/** fontkit's TrueType subset, as far as the patch below uses it. */
+type TTFSubset = {
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
+  _addGlyph(gid: number): number;
+};
+type TTFGlyph = {
+  advanceWidth: number;
+  _decode(): { numberOfContours: number; components?: Component[] } | null;
+  _getMetrics(): { leftBearing: number };
+};
+type FontInternals = {
+  createSubset(): TTFSubset;
+  getGlyph(gid: number): TTFGlyph;
+  loca?: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  _variationProcessor?: unknown;
+};
+
+/**
+ * Each document embeds a subset of the font, and fontkit decodes every glyph outline again to
+ * build it (a sixth of a bill's time). A glyph's bytes never change: keep them per process and
+ * let the subset only renumber compound glyphs' components. Mirrors fontkit 2.0's
+ * `TTFSubset._addGlyph`; left alone when the font is not a plain TrueType font.
+ */
+function cacheSubsetGlyphs(font: FontInternals): void {
+  if (!font.loca || font._variationProcessor) return;
+  const glyphs = new Map<number, SubsetGlyph>();
+  const read = (gid: number): SubsetGlyph => {
+    let g = glyphs.get(gid);
+    if (!g) {
+      const glyph = font.getGlyph(gid);
+      const decoded = glyph._decode();
+      const offsets = font.loca!.offsets;
+      const stream = font._getTableStream("glyf");
+      stream.pos += offsets[gid]!;
+      const buffer = Uint8Array.from(stream.readBuffer(offsets[gid + 1]! - offsets[gid]!));
+      const components =
+        decoded && decoded.numberOfContours < 0
+          ? (decoded.components ?? []).map((c) => ({ glyphID: c.glyphID, pos: c.pos }))
+          : null;
+      g = {
+        buffer,
+        components,
+        advance: glyph.advanceWidth,
+        bearing: glyph._getMetrics().leftBearing,
+      };
+      glyphs.set(gid, g);
+    }
+    return g;
+  };
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    if (typeof subset._addGlyph !== "function") return subset;
+    subset._addGlyph = function addGlyph(this: TTFSubset, gid: number): number {
+      const g = read(gid);
+      let buffer = g.buffer;
+      if (g.components) {
+        buffer = Uint8Array.from(g.buffer);
+        const view = new DataView(buffer.buffer);
+        for (const c of g.components) view.setUint16(c.pos, this.includeGlyph(c.glyphID));
+      }
+      this.glyf.push(buffer);
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance: g.advance, bearing: g.bearing });
+      this.offset += buffer.length;
+      return this.glyf.length - 1;
+    };
+    return subset;
+  };
+}
+
 function fontsDir(): string {
   return process.env.WASLA_FONTS_DIR ?? path.join(process.cwd(), "lib", "documents", "fonts");
 }
@@ -69,6 +158,7 @@ function loadFont(name: FontName): FontkitFont {
     const buffer = readFileSync(path.join(fontsDir(), FILES[name]));
     font = fontkit.create(buffer) as unknown as FontkitFont;
     cacheShaping(font);
+    cacheSubsetGlyphs(font as unknown as FontInternals);
     cache.set(name, font);
   }
   return font;
