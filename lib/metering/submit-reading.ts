@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
@@ -130,7 +131,7 @@ async function loadContext(
   const photo = input.photoFileId
     ? sql`(select json_build_object('owner', f.uploaded_by_user_id) from files f where f.id = ${input.photoFileId}::uuid)`
     : sql`null::json`;
-  const { rows } = await db.execute<{
+  const { rows } = await db.$client.query<{
     locked: boolean;
     time_zone: string | null;
     contract: {
@@ -149,7 +150,8 @@ async function loadContext(
     }[];
     zone_window: ReadingWindowConfig | null;
     schedule: string[];
-  }>(sql`
+  }>(
+    prepared(sql`
     with c as (
       select c.id, c.service, p.zone, c.start_date
       from contracts c join premises p on p.id = c.premise_id
@@ -180,7 +182,8 @@ async function loadContext(
         from reading_windows w join c on w.zone = c.zone) as zone_window,
       (select coalesce(json_agg(s.scheduled_date order by s.scheduled_date), '[]'::json)
         from reading_schedules s join c on s.zone = c.zone) as schedule
-  `);
+  `),
+  );
   const row = rows[0]!;
   return {
     locked: row.locked,
@@ -579,6 +582,23 @@ function writeStatements(w: {
 }
 
 const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement as a named (server-side prepared) query: PostgreSQL plans it once per connection
+ * instead of on every submission, and planning was most of its time on this path (2.7 ms of 3.8
+ * for the lookup). The name follows the text, so each variant (guest, customer, partner; photo;
+ * idempotency key) is its own statement; the values never change the text.
+ */
+function prepared(q: SQL): pg.QueryConfig {
+  const { sql: text, params } = dialect.sqlToQuery(q);
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `reading_${createHash("sha256").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values: params };
+}
 
 /**
  * BEGIN, the lock, the write and COMMIT sent at once on one pipelined connection (createDb
@@ -591,10 +611,7 @@ async function commitPipelined(db: Db, s: { lock: SQL; write: SQL }): Promise<Wr
   const client = await db.$client.connect();
   let broken = false;
   try {
-    const run = (q: SQL) => {
-      const { sql: text, params } = dialect.sqlToQuery(q);
-      return client.query<WrittenRow>(text, params);
-    };
+    const run = (q: SQL) => client.query<WrittenRow>(prepared(q));
     let results: PromiseSettledResult<pg.QueryResult<WrittenRow>>[];
     if (client.pipeline) {
       results = await Promise.allSettled([
