@@ -9,7 +9,10 @@ export type DbOrTx = Db | Tx;
 
 /** Wrap a connection string in a pool and Drizzle, with the project's naming rules. */
 export function createDb(url: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Pipelining lets a caller send several statements before the first answer comes back (a
+  // whole short transaction in one round trip, as lib/metering/submit-reading.ts does); code
+  // that awaits each query, as Drizzle does, behaves exactly as without it.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, pipeline: true });
   // An idle client losing its server must not take the whole process down.
   pool.on("error", () => {});
   return drizzle(pool, { schema, casing: "snake_case" });

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users, type User } from "@/db/schema";
@@ -17,6 +17,9 @@ export const STAFF_ROLES: readonly Role[] = ["clerk", "supervisor", "admin"];
  * session at all.
  */
 export const getCurrentUser = cache(async (): Promise<User | null> => {
+  // No session cookie, no session: skip Auth.js, which otherwise builds its options and a CSRF
+  // token (random bytes and a SHA-256 digest) on every call, even for a guest.
+  if (!(await hasSessionCookie())) return null;
   const session = await auth();
   const id = session?.user?.id;
   if (!session || !isUuid(id)) return null;
@@ -26,6 +29,14 @@ export const getCurrentUser = cache(async (): Promise<User | null> => {
     .where(and(eq(users.id, id), eq(users.sessionVersion, session.sv), isNull(users.disabledAt)));
   return user ?? null;
 });
+
+// Auth.js's session cookie (lib/auth/auth.ts keeps its default names), split into ".0", ".1", …
+// when large; "__Secure-" on HTTPS.
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+async function hasSessionCookie(): Promise<boolean> {
+  return (await cookies()).getAll().some((c) => SESSION_COOKIE.test(c.name));
+}
 
 /** The signed-in user, or UNAUTHENTICATED. */
 export async function requireUser(): Promise<User> {

@@ -118,17 +118,30 @@ export function nextWindow(
  */
 export function localDate(instant: Date, timeZone: string): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid Date");
-  // Gregorian calendar and Latin digits are pinned: the default locale of the server must not
-  // turn the date into Hijri or Arabic-Indic digits.
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    calendar: "gregory",
-    numberingSystem: "latn",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  const parts = dayFormatter(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with it, and the plausibility
+// rules ask for dozens of local dates per submission: one formatter per time zone.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    // Gregorian calendar and Latin digits are pinned: the default locale of the server must not
+    // turn the date into Hijri or Arabic-Indic digits.
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }

@@ -1,22 +1,12 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "@/db/client";
-import {
-  accountContracts,
-  contracts,
-  files,
-  meterRegisters,
-  meters,
-  premises,
-  readingSchedules,
-  readingWindows,
-  readings,
-  requestKinds,
-  users,
-  utilities,
-} from "@/db/schema";
+import { createHash } from "node:crypto";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type pg from "pg";
+import type { Db, Tx } from "@/db/client";
+import { readings, requestKinds, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/write-audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
-import { anyLocked, recordFailure, throttleKeys, type ThrottleKey } from "@/lib/auth/throttle";
+import { recordFailure, throttleKeys, type ThrottleKey } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
 import { enqueueEmail } from "@/lib/notify/outbox";
@@ -26,10 +16,8 @@ import {
   findReplay,
   hashRequest,
   isUniqueViolation,
-  storeReplay,
   type IdempotencyKey,
 } from "@/lib/intake/idempotency";
-import { nextItemNumber } from "@/lib/workflow/numbering";
 import { parseIndex } from "./parse-index";
 import { evaluateReading, type Flag, type PastReading, type Refusal } from "./plausibility";
 import {
@@ -78,6 +66,26 @@ type ContractRow = {
   startDate: string;
 };
 
+/** A register of the active meter with its last counted readings, newest first. */
+type RegisterRow = {
+  id: string;
+  name: RegisterName;
+  initialIndex: number;
+  history: (Omit<PastReading, "meterId"> & { readAtExact: string })[];
+};
+
+/** Everything the checks need, read in one statement (see loadContext). */
+type SubmissionContext = {
+  /** A guest's address or the contract named is throttled after too many wrong pairs. */
+  locked: boolean;
+  timeZone: string;
+  contract: ContractRow | null;
+  meter: { id: string; serial: string; dials: number } | null;
+  photo: { owner: string | null } | null;
+  registers: RegisterRow[];
+  schedule: { config: ReadingWindowConfig; dates: string[] };
+};
+
 /** Where a refusal is shown: the index field of its register, the serial, or the date. */
 function refusalField(refusal: Refusal, position: number): string {
   if (refusal === "wrong_serial") return "meterSerial";
@@ -86,54 +94,124 @@ function refusalField(refusal: Refusal, position: number): string {
   return `readings.${position}.index`;
 }
 
-async function findContract(
-  db: DbOrTx,
-  contractNo: string,
-  scope: { userId?: string; serial?: string },
-): Promise<ContractRow | null> {
-  const [row] = await db
-    .select({
-      id: contracts.id,
-      service: contracts.service,
-      zone: premises.zone,
-      startDate: contracts.startDate,
-    })
-    .from(contracts)
-    .innerJoin(premises, eq(premises.id, contracts.premiseId))
-    .where(
-      and(
-        sql`${canonical(contracts.contractNo)} = ${contractNo}`,
-        sql`${contracts.status} <> 'terminated'`,
-        // The caller's scope is in the WHERE clause, so someone else's contract is not found.
-        scope.userId
-          ? sql`exists (select 1 from ${accountContracts} ac where ac.contract_id = ${contracts.id} and ac.user_id = ${scope.userId})`
-          : undefined,
-        // A guest's proof, compared canonically exactly as link-contract.ts does.
-        scope.serial !== undefined
-          ? sql`exists (select 1 from ${meters} m where m.contract_id = ${contracts.id} and m.active
-              and ${canonical(sql`m.serial`)} = ${scope.serial})`
-          : undefined,
-      ),
-    );
-  return row ?? null;
+/** The throttle keys of a guest submission: their address and the contract they name. */
+function guestKeys(input: ReadingSubmission, who: ReadingSubmitter): ThrottleKey[] {
+  return [throttleKeys.ip(who.guest?.ip ?? null), throttleKeys.readingContract(input.contractNo)];
 }
 
-/** The window settings and scheduled dates of a zone. */
-async function zoneSchedule(
-  db: DbOrTx,
-  zone: string,
-): Promise<{ config: ReadingWindowConfig; dates: string[] }> {
-  const [windowRow] = await db.select().from(readingWindows).where(eq(readingWindows.zone, zone));
-  const dates = await db
-    .select({ date: readingSchedules.scheduledDate })
-    .from(readingSchedules)
-    .where(eq(readingSchedules.zone, zone))
-    .orderBy(asc(readingSchedules.scheduledDate));
+/**
+ * One round trip for every read the checks need: the throttle state (guests), the utility's
+ * time zone, the contract the submitter may read, its active meter, the meter's registers with
+ * their last HISTORY_DEPTH counted readings, the photo's owner, and the zone's window settings
+ * and scheduled dates. Each of these used to be a statement of its own (about ten per
+ * submission), and statements, not rows, are what the web tier spends its CPU on.
+ *
+ * The caller's scope is in the contract's WHERE clause, so someone else's contract is not found:
+ * a customer's linked contract, a guest's contract whose active meter carries the serial
+ * (compared canonically exactly as link-contract.ts does), or any contract for a partner key
+ * (its serial is checked by the rules like everyone else's).
+ */
+async function loadContext(
+  db: Db,
+  input: ReadingSubmission,
+  who: ReadingSubmitter,
+): Promise<SubmissionContext> {
+  const isGuest = !who.userId && !who.partner;
+  const scope = who.userId
+    ? sql`exists (select 1 from account_contracts ac where ac.contract_id = c.id and ac.user_id = ${who.userId})`
+    : who.partner
+      ? sql`true`
+      : sql`exists (select 1 from meters gm where gm.contract_id = c.id and gm.active
+          and ${canonical(sql`gm.serial`)} = ${input.meterSerial})`;
+  const throttled = isGuest
+    ? sql`exists (select 1 from auth_throttle t
+        where t.key in (select json_array_elements_text(${JSON.stringify(guestKeys(input, who).map((k) => k.key))}::json))
+          and t.locked_until > now())`
+    : sql`false`;
+  const photo = input.photoFileId
+    ? sql`(select json_build_object('owner', f.uploaded_by_user_id) from files f where f.id = ${input.photoFileId}::uuid)`
+    : sql`null::json`;
+  const { rows } = await db.$client.query<{
+    locked: boolean;
+    time_zone: string | null;
+    contract: {
+      id: string;
+      service: ContractRow["service"];
+      zone: string;
+      start_date: string;
+    } | null;
+    meter: { id: string; serial: string; dials: number } | null;
+    photo: { owner: string | null } | null;
+    registers: {
+      id: string;
+      name: RegisterName;
+      initialIndex: number;
+      history: { index: number; readAt: string; source: PastReading["source"] }[];
+    }[];
+    zone_window: ReadingWindowConfig | null;
+    schedule: string[];
+  }>(
+    prepared(sql`
+    with c as (
+      select c.id, c.service, p.zone, c.start_date
+      from contracts c join premises p on p.id = c.premise_id
+      where ${canonical(sql`c.contract_no`)} = ${input.contractNo}
+        and c.status <> 'terminated' and ${scope}
+      limit 1
+    ), m as (
+      select m.id, m.serial, m.dials from meters m join c on m.contract_id = c.id
+      where m.active limit 1
+    )
+    select
+      ${throttled} as locked,
+      (select u.time_zone from utilities u limit 1) as time_zone,
+      (select row_to_json(c) from c) as contract,
+      (select row_to_json(m) from m) as meter,
+      ${photo} as photo,
+      (select coalesce(json_agg(json_build_object(
+          'id', r.id, 'name', r.name, 'initialIndex', r.initial_index,
+          -- Only readings that count: one in review or outside the window is no base for billing.
+          'history', (select coalesce(json_agg(json_build_object(
+                'index', h."index", 'readAt', h.read_at, 'source', h.source)
+                order by h.read_at desc), '[]'::json)
+              from (select rd."index", rd.read_at, rd.source from readings rd
+                where rd.register_id = r.id and rd.status = 'accepted'
+                order by rd.read_at desc limit ${HISTORY_DEPTH}) h))), '[]'::json)
+        from meter_registers r join m on r.meter_id = m.id) as registers,
+      (select json_build_object('daysBefore', w.days_before, 'daysAfter', w.days_after)
+        from reading_windows w join c on w.zone = c.zone) as zone_window,
+      (select coalesce(json_agg(s.scheduled_date order by s.scheduled_date), '[]'::json)
+        from reading_schedules s join c on s.zone = c.zone) as schedule
+  `),
+  );
+  const row = rows[0]!;
   return {
-    config: windowRow
-      ? { daysBefore: windowRow.daysBefore, daysAfter: windowRow.daysAfter }
-      : DEFAULT_READING_WINDOW,
-    dates: dates.map((d) => d.date),
+    locked: row.locked,
+    timeZone: row.time_zone ?? "Africa/Casablanca",
+    contract: row.contract && {
+      id: row.contract.id,
+      service: row.contract.service,
+      zone: row.contract.zone,
+      startDate: row.contract.start_date,
+    },
+    meter: row.meter,
+    photo: row.photo,
+    registers: row.registers.map((r) => ({
+      id: r.id,
+      name: r.name,
+      initialIndex: Number(r.initialIndex),
+      history: r.history.map((h) => ({
+        index: Number(h.index),
+        // Kept as PostgreSQL wrote it (microseconds) for the recheck under the lock.
+        readAtExact: h.readAt,
+        readAt: new Date(h.readAt),
+        source: h.source,
+      })),
+    })),
+    schedule: {
+      config: row.zone_window ?? DEFAULT_READING_WINDOW,
+      dates: row.schedule,
+    },
   };
 }
 
@@ -144,7 +222,7 @@ type Evaluated = {
   consumption: number | null;
   flags: Flag[];
   verdict: "accepted" | "review";
-  previous: PastReading | undefined;
+  previous: (PastReading & { readAtExact: string }) | undefined;
 };
 
 /**
@@ -209,28 +287,19 @@ async function submitOnce(
   meta: RequestMeta | undefined,
   now: Date,
 ): Promise<ReadingReceipt> {
-  const contract = await accessibleContract(db, input, who);
+  const ctx = await loadContext(db, input, who);
+  const contract = await accessibleContract(db, ctx, input, who);
 
-  const [meter] = await db
-    .select()
-    .from(meters)
-    .where(and(eq(meters.contractId, contract.id), eq(meters.active, true)));
+  const meter = ctx.meter;
   if (!meter) throw new AppError("NOT_FOUND", "no active meter");
 
   if (input.photoFileId) {
-    const [photo] = await db
-      .select({ owner: files.uploadedByUserId })
-      .from(files)
-      .where(eq(files.id, input.photoFileId));
     // A signed-in customer may only attach their own upload.
-    if (!photo || (who.userId && photo.owner !== who.userId))
+    if (!ctx.photo || (who.userId && ctx.photo.owner !== who.userId))
       throw new AppError("VALIDATION_FAILED", "unknown photo", { photoFileId: "invalid" });
   }
 
-  const registers = await db
-    .select()
-    .from(meterRegisters)
-    .where(eq(meterRegisters.meterId, meter.id));
+  const registers = ctx.registers;
   const byName = new Map(registers.map((r) => [r.name, r]));
 
   // Format first, every field at once, so the form can mark all wrong indexes together.
@@ -252,38 +321,14 @@ async function submitOnce(
   if (Object.keys(formatErrors).length)
     throw new AppError("VALIDATION_FAILED", "invalid index", formatErrors);
 
-  const [utility] = await db.select({ timeZone: utilities.timeZone }).from(utilities).limit(1);
-  const timeZone = utility?.timeZone ?? "Africa/Casablanca";
+  const timeZone = ctx.timeZone;
   const readAt = input.readAt ?? now;
-
-  const history = await db
-    .select({
-      registerId: readings.registerId,
-      index: readings.index,
-      readAt: readings.readAt,
-      source: readings.source,
-    })
-    .from(readings)
-    .where(
-      and(
-        inArray(
-          readings.registerId,
-          parsed.map((p) => p.registerId),
-        ),
-        // Only readings that count: one in review or outside the window is no base for billing.
-        eq(readings.status, "accepted"),
-      ),
-    )
-    .orderBy(desc(readings.readAt));
 
   const evaluated: Evaluated[] = [];
   const refusals: Record<string, string> = {};
   for (const p of parsed) {
-    const past: PastReading[] = history
-      .filter((h) => h.registerId === p.registerId)
-      .slice(0, HISTORY_DEPTH)
-      .map((h) => ({ index: h.index, readAt: h.readAt, source: h.source, meterId: meter.id }));
     const register = registers.find((r) => r.id === p.registerId)!;
+    const past = register.history.map((h) => ({ ...h, meterId: meter.id }));
     const verdict = evaluateReading(
       {
         history: {
@@ -320,7 +365,7 @@ async function submitOnce(
 
   // The window decides whether the reading reaches the bill. A zone without any scheduled
   // round has no window to be outside of, so its readings count.
-  const schedule = await zoneSchedule(db, contract.zone);
+  const schedule = ctx.schedule;
   const readDay = localDate(readAt, timeZone);
   const inWindow =
     schedule.dates.length === 0 ||
@@ -343,50 +388,47 @@ async function submitOnce(
   // Receipts are numbered per year of filing, like work items.
   const year = Number(localDate(now, timeZone).slice(0, 4));
 
-  const receiptOf = (receiptNo: string): ReadingReceipt => ({
-    receiptNo,
+  // Everything of the receipt but its number, which the write statement draws.
+  const answer: Omit<ReadingReceipt, "receiptNo"> = {
     status,
     consumption,
     flags,
     ...(nextOpens ? { nextWindowOpens: nextOpens } : {}),
+  };
+  const statements = writeStatements({
+    evaluated,
+    readAt,
+    status,
+    submittedBy: who.userId ?? null,
+    photoFileId: input.photoFileId ?? null,
+    channel: who.partner ? "api" : "web",
+    year,
+    idempotency,
+    answer,
   });
+  const receiptOf = (receiptNo: string): ReadingReceipt => ({ receiptNo, ...answer });
 
-  // The rows, their receipt and the idempotency answer, in the caller's transaction. The
-  // registers are locked before the receipt counter, so a submission waiting on a busy meter
-  // does not hold up every other customer's receipt number.
+  // A guest's or a partner's counted reading: the whole transaction in one round trip.
+  if (status !== "review" && !who.userId) {
+    const written = await commitPipelined(db, statements);
+    return receiptOf(written[0]!.receiptNo);
+  }
+
+  // The rows, their receipt and the idempotency answer, in the caller's transaction.
   const commitRows = async (tx: Tx): Promise<{ receipt: ReadingReceipt; ids: string[] }> => {
-    await assertHistoryUnchanged(tx, evaluated);
-    const receiptNo = await nextItemNumber(tx, RECEIPT_PREFIX, year);
-    const rows = await tx
-      .insert(readings)
-      .values(
-        evaluated.map((e) => ({
-          registerId: e.registerId,
-          index: e.index,
-          readAt,
-          source: "self" as const,
-          status,
-          submittedBy: who.userId ?? null,
-          consumption: e.consumption,
-          flags: e.flags,
-          photoFileId: input.photoFileId ?? null,
-          receiptNo,
-          channel: who.partner ? ("api" as const) : ("web" as const),
-          usedForBilling: status !== "outside_window",
-        })),
-      )
-      .returning({ id: readings.id });
-    const receipt = receiptOf(receiptNo);
+    await tx.execute(statements.lock);
+    const { rows } = await tx.execute<WrittenRow>(statements.write);
+    if (!rows.length) throw new HistoryMoved();
+    const receipt = receiptOf(rows[0]!.receiptNo);
     // The receipt by e-mail too, in the customer's language. A held reading is acknowledged by
     // its review item's own e-mail instead, with the number to follow it by.
     if (who.userId && status !== "review")
       await emailReceipt(tx, who.userId, {
-        receiptNo,
+        receiptNo: receipt.receiptNo,
         contractNo: input.contractNo,
         status,
         consumption,
       });
-    if (idempotency) await storeReplay(tx, idempotency, 201, receipt);
     return { receipt, ids: rows.map((r) => r.id) };
   };
 
@@ -451,28 +493,161 @@ class HistoryMoved extends Error {
   }
 }
 
+type WrittenRow = { id: string; receiptNo: string };
+
 /**
- * Lock the registers and check that their last counted reading is still the one the rules
- * saw. The rules run before the transaction (they need no lock for refusals); this makes two
- * concurrent submissions for one meter queue here, and the later one is evaluated afresh.
+ * The two statements of the write, run in this order in one transaction:
+ *
+ * - `lock` locks the registers. The rules ran before the transaction (they need no lock for
+ *   refusals); this makes two concurrent submissions for one meter queue here.
+ * - `write` checks that each register's last counted reading is still the one the rules saw
+ *   (a statement of its own, so under READ COMMITTED it sees what a submission we waited for
+ *   committed), and only then draws the gap-free receipt number, inserts the rows and, with an
+ *   idempotency key, stores the answer. It returns no row when the history moved: the caller
+ *   throws HistoryMoved and the later submission is evaluated afresh.
+ *
+ * The registers are locked before the receipt counter, so a submission waiting on a busy meter
+ * does not hold up every other customer's receipt number; the counter row is then held only
+ * from this statement to the commit.
  */
-async function assertHistoryUnchanged(tx: Tx, evaluated: Evaluated[]): Promise<void> {
-  const ids = evaluated.map((e) => e.registerId);
-  await tx
-    .select({ id: meterRegisters.id })
-    .from(meterRegisters)
-    .where(inArray(meterRegisters.id, ids))
-    .orderBy(asc(meterRegisters.id))
-    .for("update");
-  for (const e of evaluated) {
-    const [latest] = await tx
-      .select({ readAt: readings.readAt })
-      .from(readings)
-      .where(and(eq(readings.registerId, e.registerId), eq(readings.status, "accepted")))
-      .orderBy(desc(readings.readAt))
-      .limit(1);
-    if ((latest?.readAt.getTime() ?? null) !== (e.previous?.readAt.getTime() ?? null))
-      throw new HistoryMoved();
+function writeStatements(w: {
+  evaluated: Evaluated[];
+  readAt: Date;
+  status: ReadingReceipt["status"];
+  submittedBy: string | null;
+  photoFileId: string | null;
+  channel: "web" | "api";
+  year: number;
+  idempotency: IdempotencyKey | undefined;
+  answer: Omit<ReadingReceipt, "receiptNo">;
+}): { lock: SQL; write: SQL } {
+  const ids = JSON.stringify(w.evaluated.map((e) => e.registerId));
+  const expected = JSON.stringify(
+    w.evaluated.map((e) => ({
+      register_id: e.registerId,
+      read_at: e.previous?.readAtExact ?? null,
+    })),
+  );
+  const rows = JSON.stringify(
+    w.evaluated.map((e) => ({
+      register_id: e.registerId,
+      index: e.index,
+      consumption: e.consumption,
+      flags: e.flags,
+    })),
+  );
+  const replay = w.idempotency
+    ? sql`, replay as (
+        insert into idempotency_keys (scope, key, request_hash, status, response)
+        select ${w.idempotency.scope}::text, ${w.idempotency.key}::text,
+          ${w.idempotency.requestHash}::text, 201,
+          jsonb_build_object('receiptNo', receipt.no) || ${JSON.stringify(w.answer)}::jsonb
+        from receipt)`
+    : sql``;
+  return {
+    lock: sql`
+      select r.id from meter_registers r
+      where r.id in (select json_array_elements_text(${ids}::json)::uuid)
+      order by r.id for update`,
+    write: sql`
+      with expected as (
+        select * from json_to_recordset(${expected}::json) as e(register_id uuid, read_at timestamptz)
+      ), moved as (
+        select 1 from expected e
+        where (select max(rd.read_at) from readings rd
+          where rd.register_id = e.register_id and rd.status = 'accepted') is distinct from e.read_at
+      ), counter as (
+        insert into number_counters (prefix, year, last)
+        select ${RECEIPT_PREFIX}::text, ${w.year}::int, 1 where not exists (select 1 from moved)
+        on conflict (prefix, year) do update set last = number_counters.last + 1
+        returning last
+      ), receipt as (
+        -- formatItemNumber: six digits, more when a year passes a million.
+        select ${RECEIPT_PREFIX}::text || '-' || ${w.year}::int || '-'
+          || lpad(last::text, greatest(6, length(last::text)), '0') as no
+        from counter
+      ), written as (
+        insert into readings (register_id, "index", read_at, source, status, submitted_by,
+          consumption, flags, photo_file_id, receipt_no, channel, used_for_billing)
+        select v.register_id, v."index", ${w.readAt.toISOString()}::timestamptz, 'self',
+          ${w.status}::reading_status, ${w.submittedBy}::uuid, v.consumption, v.flags,
+          ${w.photoFileId}::uuid, receipt.no, ${w.channel}::channel,
+          ${w.status !== "outside_window"}::boolean
+        from receipt, json_to_recordset(${rows}::json)
+          as v(register_id uuid, "index" bigint, consumption bigint, flags text[])
+        returning id, receipt_no
+      )${replay}
+      select id, receipt_no as "receiptNo" from written`,
+  };
+}
+
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement as a named (server-side prepared) query: PostgreSQL plans it once per connection
+ * instead of on every submission, and planning was most of its time on this path (2.7 ms of 3.8
+ * for the lookup). The name follows the text, so each variant (guest, customer, partner; photo;
+ * idempotency key) is its own statement; the values never change the text.
+ */
+function prepared(q: SQL): pg.QueryConfig {
+  const { sql: text, params } = dialect.sqlToQuery(q);
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `reading_${createHash("sha256").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values: params };
+}
+
+/**
+ * BEGIN, the lock, the write and COMMIT sent at once on one pipelined connection (createDb
+ * turns pipelining on), so the transaction costs one round trip and the receipt counter is held
+ * for the statement's own time only — not for the web tier's turn to send COMMIT, which under
+ * load is what queued every submission behind the counter. The submission is acknowledged only
+ * once COMMIT has answered; an error in any statement makes COMMIT a ROLLBACK.
+ */
+async function commitPipelined(db: Db, s: { lock: SQL; write: SQL }): Promise<WrittenRow[]> {
+  const client = await db.$client.connect();
+  let broken = false;
+  try {
+    const run = (q: SQL) => client.query<WrittenRow>(prepared(q));
+    let results: PromiseSettledResult<pg.QueryResult<WrittenRow>>[];
+    if (client.pipeline) {
+      results = await Promise.allSettled([
+        client.query<WrittenRow>("begin"),
+        run(s.lock),
+        run(s.write),
+        client.query<WrittenRow>("commit"),
+      ]);
+    } else {
+      // A connection without pipelining: the same statements one after the other.
+      results = [];
+      for (const step of [
+        () => client.query<WrittenRow>("begin"),
+        () => run(s.lock),
+        () => run(s.write),
+        () => client.query<WrittenRow>("commit"),
+      ]) {
+        const [settled] = await Promise.allSettled([step()]);
+        results.push(settled!);
+        if (settled!.status === "rejected") {
+          await client.query("rollback").catch(() => (broken = true));
+          break;
+        }
+      }
+    }
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) {
+      // COMMIT itself failing leaves the connection in an unknown state: do not reuse it.
+      if (results.length === 4 && results[3]!.status === "rejected") broken = true;
+      throw failed.reason;
+    }
+    const written = (results[2] as PromiseFulfilledResult<pg.QueryResult<WrittenRow>>).value;
+    if (!written.rows.length) throw new HistoryMoved();
+    return written.rows;
+  } finally {
+    client.release(broken);
   }
 }
 
@@ -488,39 +663,34 @@ function reviewDescription(evaluated: Evaluated[], readAt: Date): string {
 }
 
 /**
- * The contract the submitter may read: a customer's linked contract (404 otherwise); a guest's
- * contract when number and serial match its active meter, throttled per address and per contract
- * with one generic error for every wrong pair.
+ * The contract the submitter may read (loadContext puts the scope in its WHERE clause): a
+ * customer's linked contract (404 otherwise); a guest's contract when number and serial match
+ * its active meter, throttled per address and per contract with one generic error for every
+ * wrong pair. Only a wrong pair writes (the failure count); a right one reads nothing more.
  */
 async function accessibleContract(
   db: Db,
+  ctx: SubmissionContext,
   input: ReadingSubmission,
   who: ReadingSubmitter,
 ): Promise<ContractRow> {
   if (who.userId) {
-    const contract = await findContract(db, input.contractNo, { userId: who.userId });
-    if (!contract) throw new AppError("NOT_FOUND", "contract not linked");
-    return contract;
+    if (!ctx.contract) throw new AppError("NOT_FOUND", "contract not linked");
+    return ctx.contract;
   }
   if (who.partner) {
     // Partner keys vouch for their callers; they name the contract and the serial is checked
     // by the rules like everyone else's.
-    const contract = await findContract(db, input.contractNo, {});
-    if (!contract) throw new AppError("NOT_FOUND", "unknown contract");
-    return contract;
+    if (!ctx.contract) throw new AppError("NOT_FOUND", "unknown contract");
+    return ctx.contract;
   }
-  const keys: ThrottleKey[] = [
-    throttleKeys.ip(who.guest?.ip ?? null),
-    throttleKeys.readingContract(input.contractNo),
-  ];
-  if (await anyLocked(db, keys)) throw new AppError("RATE_LIMITED");
-  const contract = await findContract(db, input.contractNo, { serial: input.meterSerial });
-  if (!contract) {
-    await recordFailure(db, keys);
+  if (ctx.locked) throw new AppError("RATE_LIMITED");
+  if (!ctx.contract) {
+    await recordFailure(db, guestKeys(input, who));
     // The same answer as contract linking: nothing tells which half of the pair was wrong.
     throw new AppError("CONTRACT_LINK_FAILED", "guest reading: wrong contract/serial pair");
   }
-  return contract;
+  return ctx.contract;
 }
 
 /** E-mail a reading receipt to the account holder, in their language, in the caller's transaction. */
