@@ -11,6 +11,9 @@ export const LEASE_MINUTES = 15;
 
 const leaseUntil = (now: Date) => new Date(now.getTime() + LEASE_MINUTES * 60_000);
 
+/** What a "take next" event says; the same for every claim, so written into the statement. */
+const CLAIM_EVENT_DATA = JSON.stringify({ how: "take_next", leaseMinutes: LEASE_MINUTES });
+
 /**
  * The whole "take next" in one statement: lock the most urgent unclaimed item (earliest
  * resolution deadline first) with SKIP LOCKED, so that twenty clerks pressing the button at
@@ -18,8 +21,10 @@ const leaseUntil = (now: Date) => new Date(now.getTime() + LEASE_MINUTES * 60_00
  * row. One statement is one implicit transaction — all of it or none — and one round trip
  * instead of seven: under contention the cost of a claim is what every waiting clerk pays, so
  * this path is written in SQL, by hand, with the same columns that recordEvent and writeAudit
- * write (see `recordClaim` for the general path). $1 staff id, $2 lease end, $3 now, $4 event
- * data, $5 role, $6 department (when scoped to one).
+ * write (see `recordClaim` for the general path). $1 staff id, $2 lease end, $3 now, $4 role,
+ * $5 department (when scoped to one). The event's data is a constant of the statement, and only
+ * the columns the caller cannot know are returned: after a claim the item is always in
+ * progress, held by the clerk until $2.
  *
  * A clerk usually works in two or three departments. `heads` peeks at the first unclaimed
  * item of each (one entry of work_items_queue_idx, no lock) and orders the departments by it;
@@ -35,11 +40,12 @@ function takeNextSql(scope: "staff" | "admin" | "department"): string {
     scope === "admin"
       ? "select id as department_id from departments"
       : scope === "department"
-        ? "select $6::uuid as department_id"
+        ? "select $5::uuid as department_id"
         : "select department_id from staff_departments where user_id = $1";
   const open = `status in ('new', 'in_progress') and assignee_id is null and merged_into_id is null`;
   const order = "resolution_due_at asc nulls last, created_at asc";
-  return `
+  return (
+    `
     with heads as (
       select d.department_id, head.resolution_due_at, head.created_at
       from (${departments}) d
@@ -69,20 +75,26 @@ function takeNextSql(scope: "staff" | "admin" | "department"): string {
       set assignee_id = $1, lease_expires_at = $2, updated_at = $3,
           status = case when w.status = 'new' then 'in_progress'::item_status else w.status end
       from next where w.id = next.id
-      returning w.id, w.number, w.title, w.status, w.priority, w.department_id, w.assignee_id,
-        w.lease_expires_at, w.resolution_due_at, next.status as previous_status
+      returning w.id, w.number, w.title, w.priority, w.department_id, w.resolution_due_at,
+        next.status as previous_status
     ), event as (
       insert into work_item_events (item_id, at, type, visibility, actor_user_id, data,
         from_status, to_status)
-      select id, $3, 'claimed', 'internal', $1, $4::jsonb,
+      select id, $3, 'claimed', 'internal', $1, '${CLAIM_EVENT_DATA}'::jsonb,
         case when previous_status = 'new' then 'new'::item_status end,
         case when previous_status = 'new' then 'in_progress'::item_status end
       from claimed
     ), audit as (
       insert into audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id)
-      select $3, $1, $5::role, 'item.take_next', 'work_item', id::text from claimed
+      select $3, $1, $4::role, 'item.take_next', 'work_item', id::text from claimed
     )
-    select * from claimed`;
+    select id, number, title, priority, department_id, resolution_due_at from claimed`
+      // The server copies the statement's text on every execution (activity view, portal): send
+      // it without comments and indentation.
+      .replace(/--.*$/gm, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 const TAKE_NEXT = {
@@ -113,11 +125,8 @@ type TakenRow = {
   id: string;
   number: string;
   title: string;
-  status: WorkItem["status"];
   priority: WorkItem["priority"];
   department_id: string;
-  assignee_id: string;
-  lease_expires_at: Date;
   resolution_due_at: Date | null;
 };
 
@@ -136,13 +145,8 @@ export async function takeNext(
     if (departments && !departments.includes(options.departmentId)) throw new AppError("NOT_FOUND");
   }
   const scope = options.departmentId ? "department" : staff.role === "admin" ? "admin" : "staff";
-  const values: unknown[] = [
-    staff.id,
-    leaseUntil(now),
-    now,
-    JSON.stringify({ how: "take_next", leaseMinutes: LEASE_MINUTES }),
-    staff.role,
-  ];
+  const leaseExpiresAt = leaseUntil(now);
+  const values: unknown[] = [staff.id, leaseExpiresAt, now, staff.role];
   if (options.departmentId) values.push(options.departmentId);
   // A named statement is parsed and planned once per connection, then only executed.
   const { rows } = await db.$client.query<TakenRow>({
@@ -156,11 +160,11 @@ export async function takeNext(
     id: row.id,
     number: row.number,
     title: row.title,
-    status: row.status,
+    status: "in_progress",
     priority: row.priority,
     departmentId: row.department_id,
-    assigneeId: row.assignee_id,
-    leaseExpiresAt: row.lease_expires_at,
+    assigneeId: staff.id,
+    leaseExpiresAt,
     resolutionDueAt: row.resolution_due_at,
   };
 }
