@@ -59,6 +59,15 @@ export async function BillView({
       timeZone: "UTC",
     }).format(new Date(`${date}T12:00:00Z`));
   const open = detail.paymentStatus !== "paid" && detail.paymentStatus !== "cancelled";
+  // Services whose period straddles a tariff change: their lines say which part they price.
+  const splitServices = new Set(
+    detail.lines
+      .filter((l) => l.kind === "consumption")
+      .filter((l, _, all) =>
+        all.some((o) => o.service === l.service && o.tariffVersionId !== l.tariffVersionId),
+      )
+      .map((l) => l.service),
+  );
 
   return (
     <article className="flex flex-col gap-6" data-testid="bill" data-bill-no={bill.billNo}>
@@ -187,13 +196,13 @@ export async function BillView({
             <div key={r.name} className="contents">
               <div>
                 <dt className="text-sm text-slate-600">{t("detail.previousIndex")}</dt>
-                <dd className="ltr-nums font-mono">{formatDecimal(r.previous, locale)}</dd>
+                <dd className="ltr-nums font-mono">{r.previous}</dd>
               </div>
               <div>
                 <dt className="text-sm text-slate-600">
                   {bill.estimated ? t("detail.estimatedIndex") : t("detail.newIndex")}
                 </dt>
-                <dd className="ltr-nums font-mono">{formatDecimal(r.current, locale)}</dd>
+                <dd className="ltr-nums font-mono">{r.current}</dd>
               </div>
             </div>
           ))}
@@ -259,16 +268,7 @@ export async function BillView({
             const why = line.kind === "regularisation" ? "" : lineWhy(tx, line, locale);
             return (
               <li key={line.id} className="grid grid-cols-[1fr_auto] gap-x-3 py-2">
-                <span className="font-semibold">
-                  {lineLabel(tx, line)}
-                  {line.kind === "consumption" &&
-                  detail.lines.some((l) => l.service !== line.service) ? (
-                    <span className="font-normal text-slate-600">
-                      {" "}
-                      · {t(`service.${line.service}`)}
-                    </span>
-                  ) : null}
-                </span>
+                <span className="font-semibold">{lineLabel(tx, line)}</span>
                 <span className="ltr-nums text-end font-semibold whitespace-nowrap">
                   <bdi>{money(line.totalMinor)}</bdi>
                 </span>
@@ -286,7 +286,7 @@ export async function BillView({
                   <bdi className="ltr-nums">{money(line.amountMinor)}</bdi> · {t("detail.colTax")}{" "}
                   <bdi className="ltr-nums">{formatRate(line.taxRate, locale)}</bdi>{" "}
                   <bdi className="ltr-nums">{money(line.taxMinor)}</bdi>
-                  {detail.lines.some((l) => l.tariffVersionId !== line.tariffVersionId) &&
+                  {splitServices.has(line.service) &&
                   line.effectiveFrom &&
                   line.kind !== "regularisation" ? (
                     <span className="block">

@@ -57,13 +57,9 @@ export function billDocument(
   const labels = MESSAGES[locale].billing.pdfBill as Record<BillLabelKey, string>;
   const unit = unitLabel(t, bill.unit);
   const registers = (bill.explanation as BillExplanation).registers ?? [];
+  // Indexes are the digits on the dial: no thousands separator, which French would make a dot.
   const sum = (key: "previous" | "current") =>
-    registers.length
-      ? formatDecimal(
-          registers.reduce((s, r) => s + r[key], 0),
-          locale,
-        )
-      : undefined;
+    registers.length ? String(registers.reduce((s, r) => s + r[key], 0)) : undefined;
   const money = (minor: number) => amount(minor, bill.currency, locale);
   const monthLabel = (date: string) =>
     new Intl.DateTimeFormat(locale === "ar" ? "ar-MA" : locale === "fr" ? "fr-MA" : "en-GB", {

@@ -90,15 +90,15 @@ export default async function SimulatorPage({
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-6">
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <Card>
-        <form method="get" className="grid gap-4 sm:grid-cols-2" noValidate>
-          <label className="flex flex-col gap-1 text-sm font-semibold sm:col-span-2">
+        <form method="get" className="grid grid-cols-1 gap-4 sm:grid-cols-2" noValidate>
+          <label className="flex min-w-0 flex-col gap-1 text-sm font-semibold sm:col-span-2">
             {t("tariff")}
             <select
               name="tariff"
               defaultValue={selected?.code}
               aria-invalid={errors.tariff ? true : undefined}
               aria-describedby={errors.tariff ? "tariff-error" : undefined}
-              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base font-normal"
+              className="min-h-11 w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 text-base font-normal"
             >
               {tariffs.map((x) => (
                 <option key={x.code} value={x.code}>
@@ -112,7 +112,7 @@ export default async function SimulatorPage({
               </span>
             ) : null}
           </label>
-          <label className="flex flex-col gap-1 text-sm font-semibold">
+          <label className="flex min-w-0 flex-col gap-1 text-sm font-semibold">
             {t("consumption")}
             <input
               name="consumption"
@@ -122,7 +122,7 @@ export default async function SimulatorPage({
               defaultValue={query.consumption ?? ""}
               aria-invalid={errors.consumption ? true : undefined}
               aria-describedby="consumption-hint consumption-error"
-              className="ltr-nums min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base font-normal aria-invalid:border-red-600"
+              className="ltr-nums min-h-11 w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 text-base font-normal aria-invalid:border-red-600"
             />
             <span id="consumption-hint" className="text-sm font-normal text-slate-600">
               {t("consumptionHint", { unit: "kWh / m³" })}
@@ -133,7 +133,7 @@ export default async function SimulatorPage({
               </span>
             ) : null}
           </label>
-          <label className="flex flex-col gap-1 text-sm font-semibold">
+          <label className="flex min-w-0 flex-col gap-1 text-sm font-semibold">
             {t("days")}
             <input
               name="days"
@@ -142,7 +142,7 @@ export default async function SimulatorPage({
               defaultValue={query.days ?? "30"}
               aria-invalid={errors.days ? true : undefined}
               aria-describedby="days-hint days-error"
-              className="ltr-nums min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base font-normal aria-invalid:border-red-600"
+              className="ltr-nums min-h-11 w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 text-base font-normal aria-invalid:border-red-600"
             />
             <span id="days-hint" className="text-sm font-normal text-slate-600">
               {t("daysHint")}
