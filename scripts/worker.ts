@@ -3,7 +3,10 @@
  *
  * - `workflow-sweep`, every minute: lapsed claims go back to the queue, and items running out
  *   of time are escalated (lib/workflow/escalation.ts);
- * - `outbox-deliver`, every minute: queued e-mail goes out through SMTP.
+ * - `outbox-deliver`, every minute: queued e-mail goes out through SMTP;
+ * - `billing-run`, sent when someone starts a billing run: bills its contracts
+ *   (lib/billing/billing-run.ts). One job per run at a time, retried after a crash: the run
+ *   resumes and skips the contracts already billed.
  *
  * `npm run dev` and `npm start` run a worker inside their process; `npm run worker` runs one
  * alone. Several may run at once: pg-boss stores the schedules in the database and creates
@@ -18,6 +21,8 @@
 import { fileURLToPath } from "node:url";
 import PgBoss from "pg-boss";
 import { createDb, type Db } from "@/db/client";
+import { BILLING_RUN_JOB } from "@/lib/billing/admin-runs";
+import { processBillingRun } from "@/lib/billing/billing-run";
 import { deliverPendingEmail } from "@/lib/notify/outbox";
 import { sweepExpiredLeases } from "@/lib/workflow/claim";
 import { runEscalations } from "@/lib/workflow/escalation";
@@ -96,6 +101,18 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       }
       await boss.schedule(name, EVERY_MINUTE);
     }
+    // "stately" keyed by run (the sender's singletonKey): one job of a run waiting and one
+    // running, never two workers on the same run; others' runs proceed side by side.
+    if (!(await boss.getQueue(BILLING_RUN_JOB))) {
+      await boss.createQueue(BILLING_RUN_JOB, {
+        name: BILLING_RUN_JOB,
+        policy: "stately",
+        retryLimit: 3,
+        retryDelay: 30,
+        retryBackoff: true,
+        expireInSeconds: 3600,
+      });
+    }
   });
 
   const polling = { pollingIntervalSeconds: options.jobPollSeconds ?? 5 };
@@ -109,6 +126,18 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.work(OUTBOX_JOB, polling, async () => {
     await deliverPendingEmail(db);
   });
+  await boss.work<{ runId: string }>(
+    BILLING_RUN_JOB,
+    { pollingIntervalSeconds: 2 },
+    async (jobs) => {
+      for (const job of jobs) {
+        const run = await processBillingRun(db, job.data.runId);
+        console.log(
+          `[worker] billing run ${run.id}: ${run.billsCreated} bill(s), ${run.skipped} skipped`,
+        );
+      }
+    },
+  );
 
   let running = true;
   let current: Promise<unknown> = Promise.resolve();

@@ -1,15 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { rolesFor, sectionsFor } from "./navigation";
+import { createTranslator } from "next-intl";
+import { LOCALES } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { labelKeyOf, rolesFor, sectionsFor } from "./navigation";
 
 describe("back-office navigation by role", () => {
-  it("gives clerks their queues and filing, nothing of the supervisors' or admins'", () => {
-    expect(sectionsFor("clerk").map((s) => s.section)).toEqual(["overview", "queue", "newItem"]);
+  it("gives clerks their queues, filing and billing, nothing of the supervisors' or admins'", () => {
+    expect(sectionsFor("clerk").map((s) => s.section)).toEqual([
+      "overview",
+      "queue",
+      "newItem",
+      "bills",
+      "billingRuns",
+    ]);
   });
   it("gives supervisors the escalation view, incidents and the audit log but not the outbox", () => {
     expect(sectionsFor("supervisor").map((s) => s.section)).toEqual([
       "overview",
       "queue",
       "newItem",
+      "bills",
+      "billingRuns",
       "escalations",
       "incidents",
       "audit",
@@ -20,6 +31,8 @@ describe("back-office navigation by role", () => {
       "overview",
       "queue",
       "newItem",
+      "bills",
+      "billingRuns",
       "escalations",
       "incidents",
       "audit",
@@ -28,10 +41,11 @@ describe("back-office navigation by role", () => {
       "kinds",
       "calendar",
       "readingWindows",
+      "tariffs",
     ]);
   });
   it("opens the workflow configuration to admins only", () => {
-    for (const section of ["routing", "kinds", "calendar", "readingWindows"] as const) {
+    for (const section of ["routing", "kinds", "calendar", "readingWindows", "tariffs"] as const) {
       expect(rolesFor(section)).toEqual(["admin"]);
     }
     for (const role of ["clerk", "supervisor"] as const) {
@@ -39,6 +53,15 @@ describe("back-office navigation by role", () => {
       expect(sections).not.toContain("routing");
       expect(sections).not.toContain("kinds");
       expect(sections).not.toContain("calendar");
+    }
+  });
+  it("keeps billing labels in the billing back office's catalogue, every label existing", () => {
+    expect(labelKeyOf("tariffs")).toBe("billingAdmin.nav.tariffs");
+    expect(labelKeyOf("queue")).toBe("backoffice.nav.queue");
+    for (const locale of LOCALES) {
+      const t = createTranslator({ locale, messages: MESSAGES[locale] });
+      for (const s of sectionsFor("admin"))
+        expect(t.has(s.labelKey as never), s.labelKey).toBe(true);
     }
   });
   it("never opens a section to customers", () => {

@@ -11,12 +11,22 @@ export type BackofficeSection =
   | "kinds"
   | "calendar"
   | "incidents"
-  | "readingWindows";
+  | "readingWindows"
+  | "bills"
+  | "billingRuns"
+  | "tariffs";
 
 const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
   { section: "queue", href: "/backoffice/queue", roles: ["clerk", "supervisor", "admin"] },
   { section: "newItem", href: "/backoffice/items/new", roles: ["clerk", "supervisor", "admin"] },
+  // Billing: the pages also require a clerk to be in the billing department (admin-access.ts).
+  { section: "bills", href: "/backoffice/bills", roles: ["clerk", "supervisor", "admin"] },
+  {
+    section: "billingRuns",
+    href: "/backoffice/billing-runs",
+    roles: ["clerk", "supervisor", "admin"],
+  },
   { section: "escalations", href: "/backoffice/queue?escalated=1", roles: ["supervisor", "admin"] },
   { section: "incidents", href: "/backoffice/incidents", roles: ["supervisor", "admin"] },
   { section: "audit", href: "/backoffice/audit", roles: ["supervisor", "admin"] },
@@ -27,13 +37,26 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
   { section: "kinds", href: "/backoffice/kinds", roles: ["admin"] },
   { section: "calendar", href: "/backoffice/calendar", roles: ["admin"] },
   { section: "readingWindows", href: "/backoffice/reading-windows", roles: ["admin"] },
+  // Prices: a published tariff version reprices every bill after its date.
+  { section: "tariffs", href: "/backoffice/tariffs", roles: ["admin"] },
 ];
 
+// Billing sections keep their labels in the billing back office's own catalogue.
+const BILLING: readonly BackofficeSection[] = ["bills", "billingRuns", "tariffs"];
+
+/** The catalogue key of a section's menu label. */
+export function labelKeyOf(section: BackofficeSection): string {
+  return BILLING.includes(section) ? `billingAdmin.nav.${section}` : `backoffice.nav.${section}`;
+}
+
 /** The back-office sections a role may open, in menu order. Pages check the same list. */
-export function sectionsFor(role: Role): { section: BackofficeSection; href: string }[] {
+export function sectionsFor(
+  role: Role,
+): { section: BackofficeSection; href: string; labelKey: string }[] {
   return SECTIONS.filter((s) => s.roles.includes(role)).map(({ section, href }) => ({
     section,
     href,
+    labelKey: labelKeyOf(section),
   }));
 }
 

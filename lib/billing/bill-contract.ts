@@ -118,7 +118,15 @@ async function periodEndFor(tx: Tx, zone: string, cycle: string): Promise<string
  */
 export async function billContract(
   db: DbOrTx,
-  params: { contractId: string; cycle: string; now: Date; runId?: string; actor: Actor },
+  params: {
+    contractId: string;
+    cycle: string;
+    now: Date;
+    runId?: string;
+    actor: Actor;
+    /** Cancel and reissue (lib/billing/reissue.ts): the cancelled bill this one replaces. */
+    replacesBillId?: string;
+  },
 ): Promise<BillOutcome> {
   // Inside a caller's transaction (the demo seed) this is a savepoint: same code, same rules.
   return (db as Db).transaction(async (tx) => {
@@ -385,7 +393,8 @@ export async function billContract(
         days,
         issuedAt: params.now,
         dueDate: addDays(issueDate, PAYMENT_TERM_DAYS),
-        source: "run",
+        source: params.replacesBillId ? "reissue" : "run",
+        replacesBillId: params.replacesBillId ?? null,
         readingType,
         estimated: !real,
         estimateBasis: estimateBasis ?? null,
@@ -438,6 +447,7 @@ export async function billContract(
       entityId: bill.id,
       after: {
         billNo,
+        ...(params.replacesBillId ? { replacesBillId: params.replacesBillId } : {}),
         periodStart,
         periodEnd,
         totalMinor: totalBeforeTaxMinor + taxMinor,

@@ -18,8 +18,9 @@ export default async function BackofficeLayout({
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : "ar";
   const user = await requireStaffPage(locale);
-  const [t, utility] = await Promise.all([getTranslations("backoffice.nav"), getCurrentUtility()]);
-  const nav = sectionsFor(user.role).map((s) => ({ href: s.href, label: t(s.section) }));
+  const [t, utility] = await Promise.all([getTranslations(), getCurrentUtility()]);
+  // Billing sections keep their labels in their own catalogue (navigation.ts labelKeyOf).
+  const nav = sectionsFor(user.role).map((s) => ({ href: s.href, label: t(s.labelKey as never) }));
   return (
     <BackofficeShell
       user={user}
