@@ -216,30 +216,65 @@ export const billLines = pgTable(
 
 export type BillLine = typeof billLines.$inferSelect;
 
+export const paymentProviderEnum = pgEnum("payment_provider", [
+  "stripe",
+  "test",
+  "counter",
+  "partner",
+  "import",
+]);
+
 /**
- * Money received: online (Stripe or the test provider), at a counter, or from a bank/agent.
- * The provider reference is recorded once, so a webhook or partner retry is one payment.
+ * Money received or on its way: online (Stripe, or the built-in test provider without keys),
+ * at a counter, or from a bank/agent. A payment starts "pending" when a checkout opens and
+ * becomes "succeeded" once the provider confirms it (never on the customer's redirect). The
+ * provider's reference is recorded once, so a webhook or partner retry is one payment.
  */
 export const payments = pgTable(
   "payments",
   {
     id: uuid().primaryKey().defaultRandom(),
-    provider: text().notNull(),
+    provider: paymentProviderEnum().notNull(),
+    /**
+     * Stripe Checkout Session id, the test provider's session id, the partner's own reference
+     * (prefixed with its key prefix), or a counter receipt's number. Unique per provider.
+     */
     providerRef: text().notNull(),
+    /** Stripe's PaymentIntent, known after completion; refunds (charge.refunded) name it. */
+    providerPaymentId: text(),
     contractId: uuid()
       .notNull()
       .references(() => contracts.id),
+    /** The account that paid online, when signed in (quick pay has none). */
+    userId: uuid().references(() => users.id),
+    /** The bills the payer chose, oldest first: allocation settles them in this order. */
+    billIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     amountMinor: bigint({ mode: "number" }).notNull(),
     currency: text().notNull(),
     status: paymentStatusEnum().notNull().default("pending"),
+    /** cash, cheque, card, transfer, agent... */
     method: text(),
+    /** The agency of a counter payment (daily cash report). */
+    agency: text(),
+    /** The payer's language, for the receipt and its e-mail. */
+    locale: text().notNull().default("fr"),
+    /** "RC-2026-000001", gap-free per year, given when the payment succeeds. */
+    receiptNo: text().unique(),
+    refundedMinor: bigint({ mode: "number" }).notNull().default(0),
+    failureReason: text(),
     receivedAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("payments_provider_ref_key").on(t.provider, t.providerRef),
     index("payments_contract_idx").on(t.contractId),
+    index("payments_user_idx").on(t.userId),
+    index("payments_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -260,9 +295,27 @@ export const paymentAllocations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // A refund appends negative allocations: the ledger is never rewritten.
     index("payment_allocations_bill_idx").on(t.billId),
     index("payment_allocations_payment_idx").on(t.paymentId),
   ],
 );
 
 export type PaymentAllocation = typeof paymentAllocations.$inferSelect;
+
+/**
+ * Provider events already handled (Stripe event ids, test-provider callback ids). The row is
+ * written in the same transaction as the change the event makes, so a redelivered event finds
+ * it and changes nothing twice.
+ */
+export const processedEvents = pgTable(
+  "processed_events",
+  {
+    provider: text().notNull(),
+    eventId: text().notNull(),
+    type: text().notNull(),
+    paymentId: uuid(),
+    processedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);
