@@ -8,20 +8,57 @@ import billingFr from "./messages/billing/fr.json";
 import billingAdminAr from "./messages/billing-admin/ar.json";
 import billingAdminEn from "./messages/billing-admin/en.json";
 import billingAdminFr from "./messages/billing-admin/fr.json";
+import paymentsAr from "./messages/payments/ar.json";
+import paymentsEn from "./messages/payments/en.json";
+import paymentsFr from "./messages/payments/fr.json";
+import paymentsAdminAr from "./messages/payments-admin/ar.json";
+import paymentsAdminEn from "./messages/payments-admin/en.json";
+import paymentsAdminFr from "./messages/payments-admin/fr.json";
+import receiptsAr from "./messages/receipts/ar.json";
+import receiptsEn from "./messages/receipts/en.json";
+import receiptsFr from "./messages/receipts/fr.json";
 
 /**
- * The catalogue of a language: the core file plus one file per large domain (billing, and its
- * back office), each under its own namespace, so that a domain's strings sit together and can
- * be edited without touching the rest.
+ * The catalogue of a language: the core file plus one file per large domain (billing, payments,
+ * receipts and their back offices), each under its own namespace, so that a domain's strings
+ * sit together and can be edited without touching the rest.
  */
 export type Messages = typeof en & {
   billing: typeof billingEn;
   billingAdmin: typeof billingAdminEn;
+  payments: typeof paymentsEn;
+  paymentsAdmin: typeof paymentsAdminEn;
+  receipts: typeof receiptsEn;
 };
+
+function catalogue(
+  core: typeof en,
+  parts: Record<"billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts", object>,
+): Messages {
+  return { ...core, ...parts } as Messages;
+}
 
 /** Catalogues are bundled (a few KB each), so e-mails and API errors need no file reads. */
 export const MESSAGES: Record<Locale, Messages> = {
-  ar: { ...ar, billing: billingAr, billingAdmin: billingAdminAr } as Messages,
-  fr: { ...fr, billing: billingFr, billingAdmin: billingAdminFr } as Messages,
-  en: { ...en, billing: billingEn, billingAdmin: billingAdminEn },
+  ar: catalogue(ar as typeof en, {
+    billing: billingAr,
+    billingAdmin: billingAdminAr,
+    payments: paymentsAr,
+    paymentsAdmin: paymentsAdminAr,
+    receipts: receiptsAr,
+  }),
+  fr: catalogue(fr as typeof en, {
+    billing: billingFr,
+    billingAdmin: billingAdminFr,
+    payments: paymentsFr,
+    paymentsAdmin: paymentsAdminFr,
+    receipts: receiptsFr,
+  }),
+  en: catalogue(en, {
+    billing: billingEn,
+    billingAdmin: billingAdminEn,
+    payments: paymentsEn,
+    paymentsAdmin: paymentsAdminEn,
+    receipts: receiptsEn,
+  }),
 };
