@@ -157,9 +157,12 @@ export async function settlePayment(
 
   // Lock the bills in one order (by id) so two payments of the same bills never deadlock.
   if (payment.billIds.length)
-    await tx.execute(
-      sql`select id from ${bills} where id in ${sql.raw(`('${payment.billIds.join("','")}')`)} order by id for update`,
-    );
+    await tx
+      .select({ id: bills.id })
+      .from(bills)
+      .where(inArray(bills.id, payment.billIds))
+      .orderBy(asc(bills.id))
+      .for("update");
   const order = await orderBillsOldestFirst(tx, payment.billIds);
   const due = await dueByBill(tx, order);
   const { allocations, creditMinor } = allocate(
