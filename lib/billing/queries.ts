@@ -362,8 +362,16 @@ export type Statement = {
  */
 export async function contractStatement(
   db: DbOrTx,
-  params: { access: { userId: string } | "staff"; contractId: string; from: string; to: string },
+  params: {
+    access: { userId: string } | "staff";
+    contractId: string;
+    from: string;
+    to: string;
+    /** Dates are the utility's calendar days. */
+    timeZone?: string;
+  },
 ): Promise<Statement | null> {
+  const timeZone = params.timeZone ?? "Africa/Casablanca";
   if (!isUuid(params.contractId)) return null;
   const owner =
     params.access === "staff"
@@ -384,13 +392,28 @@ export async function contractStatement(
     bill_id: string | null;
     currency: string;
   }>(sql`
-    select to_char(b.issued_at at time zone 'UTC', 'YYYY-MM-DD') as day, 'bill' as kind,
+    select to_char(b.issued_at at time zone ${timeZone}, 'YYYY-MM-DD') as day, 'bill' as kind,
            b.bill_no as reference, b.total_minor as debit, 0 as credit, b.id as bill_id, b.currency
     from ${bills} b where b.contract_id = ${contract.id} and b.status = 'issued'
     union all
-    select to_char(p.received_at at time zone 'UTC', 'YYYY-MM-DD'), 'payment', p.provider_ref,
-           0, p.amount_minor, null, p.currency
-    from ${payments} p where p.contract_id = ${contract.id} and p.status = 'succeeded'
+    -- A payment credits this contract with what it settled on the contract's bills, plus the
+    -- money it left as a credit when it was made for this contract (one payment may settle a
+    -- water and an electricity bill at once). Refunds come back as allocations below zero.
+    select to_char(p.received_at at time zone ${timeZone}, 'YYYY-MM-DD'), 'payment',
+           coalesce(p.receipt_no, p.provider_ref), 0,
+           coalesce((select sum(pa.amount_minor) from ${paymentAllocations} pa
+                     join ${bills} b on b.id = pa.bill_id
+                     where pa.payment_id = p.id and b.contract_id = ${contract.id}), 0)
+           + case when p.contract_id = ${contract.id}
+               then p.amount_minor - p.refunded_minor - coalesce((select sum(pa.amount_minor)
+                      from ${paymentAllocations} pa where pa.payment_id = p.id), 0)
+               else 0 end,
+           null, p.currency
+    from ${payments} p
+    where p.status in ('succeeded', 'refunded')
+      and (p.contract_id = ${contract.id} or exists (
+        select 1 from ${paymentAllocations} pa join ${bills} b on b.id = pa.bill_id
+        where pa.payment_id = p.id and b.contract_id = ${contract.id}))
     order by 1, 2`);
   let balance = 0;
   let opening = 0;

@@ -12,7 +12,7 @@ import {
 } from "@/db/schema";
 import { createBillingRun, processBillingRun } from "@/lib/billing/billing-run";
 import { billContract, luhnDigit, newPaymentReference } from "@/lib/billing/bill-contract";
-import { getBillDetail, listCustomerBills } from "@/lib/billing/queries";
+import { contractStatement, getBillDetail, listCustomerBills } from "@/lib/billing/queries";
 import { createTestDatabase } from "../helpers/db";
 import { pgErrorOf } from "../helpers/db";
 import { userByEmail } from "../helpers/workflow";
@@ -223,5 +223,49 @@ describe("payment references", () => {
     expect(ref).toMatch(/^\d{12}$/);
     expect(luhnDigit(ref.slice(0, 11))).toBe(ref[11]);
     expect(luhnDigit("7992739871")).toBe("3");
+  });
+});
+
+describe("account statement", () => {
+  it("runs a balance that ends at what is still owed, from an opening balance", async () => {
+    const fatima = await userByEmail(db, "customer@wasla.example");
+    const [water] = await db.select().from(contracts).where(eq(contracts.contractNo, "2000000101"));
+    const owed = (
+      await listCustomerBills(db, { userId: fatima.id, today: "2026-11-15", contractId: water!.id })
+    ).reduce((s, b) => s + b.amountDueMinor, 0);
+    const whole = await contractStatement(db, {
+      access: { userId: fatima.id },
+      contractId: water!.id,
+      from: "2020-01-01",
+      to: "2026-12-31",
+    });
+    expect(whole!.openingMinor).toBe(0);
+    expect(whole!.closingMinor).toBe(owed);
+    let balance = 0;
+    for (const row of whole!.rows) {
+      balance += row.debitMinor - row.creditMinor;
+      expect(row.balanceMinor).toBe(balance);
+    }
+    // A shorter range starts from the balance of everything before it.
+    const recent = await contractStatement(db, {
+      access: { userId: fatima.id },
+      contractId: water!.id,
+      from: "2026-06-01",
+      to: "2026-12-31",
+    });
+    expect(recent!.openingMinor).toBe(
+      whole!.rows.filter((r) => r.date < "2026-06-01").at(-1)?.balanceMinor ?? 0,
+    );
+    expect(recent!.closingMinor).toBe(owed);
+    // Another customer's contract has no statement for her.
+    const [other] = await db.select().from(contracts).where(eq(contracts.contractNo, "1000000106"));
+    expect(
+      await contractStatement(db, {
+        access: { userId: fatima.id },
+        contractId: other!.id,
+        from: "2020-01-01",
+        to: "2026-12-31",
+      }),
+    ).toBeNull();
   });
 });

@@ -45,6 +45,7 @@ export default async function StatementPage({
           contractId: contract.id,
           from: range.from,
           to: range.to,
+          timeZone: utility.timeZone,
         })
       : null;
   const money = (minor: number) =>

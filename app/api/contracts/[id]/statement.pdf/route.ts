@@ -34,6 +34,7 @@ export const GET = apiRoute(async (request, { params }: { params: Promise<{ id: 
     contractId: id,
     from: range.from,
     to: range.to,
+    timeZone: utility.timeZone,
   });
   if (!statement) throw new AppError("NOT_FOUND");
   const [owner] = await db
