@@ -81,7 +81,12 @@ function fromMilli(value: number): string {
   return `${sign}${Math.floor(abs / 1000)}.${String(abs % 1000).padStart(3, "0")}`;
 }
 
-/** Split `total` thousandths over periods by days; the rounding remainder goes to the last. */
+/**
+ * Split `total` thousandths over periods by days; the rounding remainder goes to the last.
+ * (The engine's regulariseConsumption re-prices estimates from their billed consumption; a run
+ * compares with the lines each bill really carries instead — an imported or reissued bill may
+ * differ — so it needs only this split.)
+ */
 export function spreadByDays(totalMilli: number, days: number[]): number[] {
   const all = days.reduce((a, b) => a + b, 0);
   if (all <= 0) return days.map(() => 0);
