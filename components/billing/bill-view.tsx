@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { BillStatusBadge } from "@/components/billing/bill-status-badge";
+import { PricedLineRow, PricedTotals } from "@/components/billing/priced-lines";
 import { ConsumptionChart } from "@/components/readings/consumption-chart";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -267,38 +268,36 @@ export async function BillView({
           {detail.lines.map((line) => {
             const why = line.kind === "regularisation" ? "" : lineWhy(tx, line, locale);
             return (
-              <li key={line.id} className="grid grid-cols-[1fr_auto] gap-x-3 py-2">
-                <span className="font-semibold">{lineLabel(tx, line)}</span>
-                <span className="ltr-nums text-end font-semibold whitespace-nowrap">
-                  <bdi>{money(line.totalMinor)}</bdi>
-                </span>
-                {why ? <span className="col-span-2 text-sm text-slate-700">{why}</span> : null}
-                <span className="col-span-2 text-xs text-slate-600">
-                  {line.kind === "regularisation" ? (
-                    formatPeriod(line.periodStart, line.periodEnd, locale)
-                  ) : (
-                    <bdi className="ltr-nums">
-                      {formatDecimal(line.quantity, locale)} {unitLabel(tx, line.unit)} ×{" "}
-                      {formatDecimal(line.unitPrice, locale, 2)}
-                    </bdi>
-                  )}{" "}
-                  · {t("detail.colAmount")}{" "}
-                  <bdi className="ltr-nums">{money(line.amountMinor)}</bdi> · {t("detail.colTax")}{" "}
-                  <bdi className="ltr-nums">{formatRate(line.taxRate, locale)}</bdi>{" "}
-                  <bdi className="ltr-nums">{money(line.taxMinor)}</bdi>
-                  {splitServices.has(line.service) &&
-                  line.effectiveFrom &&
-                  line.kind !== "regularisation" ? (
-                    <span className="block">
-                      {tx("billing.why.split", {
-                        start: formatDay(line.periodStart, locale),
-                        end: formatDay(line.periodEnd, locale),
-                        since: formatDay(line.effectiveFrom, locale),
-                      })}
-                    </span>
-                  ) : null}
-                </span>
-              </li>
+              <PricedLineRow
+                key={line.id}
+                label={lineLabel(tx, line)}
+                total={money(line.totalMinor)}
+                why={why}
+              >
+                {line.kind === "regularisation" ? (
+                  formatPeriod(line.periodStart, line.periodEnd, locale)
+                ) : (
+                  <bdi className="ltr-nums">
+                    {formatDecimal(line.quantity, locale)} {unitLabel(tx, line.unit)} ×{" "}
+                    {formatDecimal(line.unitPrice, locale, 2)}
+                  </bdi>
+                )}{" "}
+                · {t("detail.colAmount")} <bdi className="ltr-nums">{money(line.amountMinor)}</bdi>{" "}
+                · {t("detail.colTax")}{" "}
+                <bdi className="ltr-nums">{formatRate(line.taxRate, locale)}</bdi>{" "}
+                <bdi className="ltr-nums">{money(line.taxMinor)}</bdi>
+                {splitServices.has(line.service) &&
+                line.effectiveFrom &&
+                line.kind !== "regularisation" ? (
+                  <span className="block">
+                    {tx("billing.why.split", {
+                      start: formatDay(line.periodStart, locale),
+                      end: formatDay(line.periodEnd, locale),
+                      since: formatDay(line.effectiveFrom, locale),
+                    })}
+                  </span>
+                ) : null}
+              </PricedLineRow>
             );
           })}
         </ul>
@@ -307,34 +306,23 @@ export async function BillView({
             {tx("billing.why.normalised", { days: bill.days })}
           </p>
         ) : null}
-        <dl className="mt-4 flex flex-col gap-1 border-t border-slate-200 pt-3">
-          <div className="flex justify-between gap-4">
-            <dt>{t("detail.totalBeforeTax")}</dt>
-            <dd className="ltr-nums">
-              <bdi>{money(bill.totalBeforeTaxMinor)}</bdi>
-            </dd>
-          </div>
-          <div className="flex justify-between gap-4">
-            <dt>{t("detail.tax")}</dt>
-            <dd className="ltr-nums">
-              <bdi>{money(bill.taxMinor)}</bdi>
-            </dd>
-          </div>
-          <div className="flex justify-between gap-4 text-lg font-bold">
-            <dt>{t("detail.totalInclTax")}</dt>
-            <dd className="ltr-nums">
-              <bdi>{money(bill.totalMinor)}</bdi>
-            </dd>
-          </div>
-          {detail.arrearsMinor > 0 ? (
-            <div className="flex justify-between gap-4 text-red-800">
-              <dt>{t("detail.arrears")}</dt>
-              <dd className="ltr-nums">
-                <bdi>{money(detail.arrearsMinor)}</bdi>
-              </dd>
-            </div>
-          ) : null}
-        </dl>
+        <PricedTotals
+          testId="bill-total-incl"
+          rows={[
+            { label: t("detail.totalBeforeTax"), amount: money(bill.totalBeforeTaxMinor) },
+            { label: t("detail.tax"), amount: money(bill.taxMinor) },
+            { label: t("detail.totalInclTax"), amount: money(bill.totalMinor), tone: "total" },
+            ...(detail.arrearsMinor > 0
+              ? [
+                  {
+                    label: t("detail.arrears"),
+                    amount: money(detail.arrearsMinor),
+                    tone: "warning" as const,
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
 
       {explanation.regularised?.length ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PricedLineRow, PricedTotals } from "@/components/billing/priced-lines";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -191,46 +192,39 @@ export default async function SimulatorPage({
                   locale,
                 );
                 return (
-                  <li key={i} className="grid grid-cols-[1fr_auto] gap-x-3 py-2">
-                    <span className="font-semibold">{lineLabel(tx, l)}</span>
-                    <span className="ltr-nums text-end font-semibold whitespace-nowrap">
-                      <bdi>{money(l.totalMinor)}</bdi>
-                    </span>
-                    {why ? <span className="col-span-2 text-sm text-slate-700">{why}</span> : null}
-                    <span className="col-span-2 text-xs text-slate-600">
-                      <bdi className="ltr-nums">
-                        {formatDecimal(l.quantity, locale)} {unitLabel(tx, l.unit)} ×{" "}
-                        {formatDecimal(l.unitPrice, locale, 2)}
-                      </bdi>{" "}
-                      · {tx("billing.detail.colTax")}{" "}
-                      <bdi className="ltr-nums">
-                        {formatRate(l.taxRate, locale)} {money(l.taxMinor)}
-                      </bdi>
-                    </span>
-                  </li>
+                  <PricedLineRow
+                    key={i}
+                    label={lineLabel(tx, l)}
+                    total={money(l.totalMinor)}
+                    why={why}
+                  >
+                    <bdi className="ltr-nums">
+                      {formatDecimal(l.quantity, locale)} {unitLabel(tx, l.unit)} ×{" "}
+                      {formatDecimal(l.unitPrice, locale, 2)}
+                    </bdi>{" "}
+                    · {tx("billing.detail.colTax")}{" "}
+                    <bdi className="ltr-nums">
+                      {formatRate(l.taxRate, locale)} {money(l.taxMinor)}
+                    </bdi>
+                  </PricedLineRow>
                 );
               })}
             </ul>
-            <dl className="mt-4 flex flex-col gap-1 border-t border-slate-200 pt-3">
-              <div className="flex justify-between gap-4">
-                <dt>{tx("billing.detail.totalBeforeTax")}</dt>
-                <dd className="ltr-nums">
-                  <bdi>{money(result.priced.totalBeforeTaxMinor)}</bdi>
-                </dd>
-              </div>
-              <div className="flex justify-between gap-4">
-                <dt>{tx("billing.detail.tax")}</dt>
-                <dd className="ltr-nums">
-                  <bdi>{money(result.priced.taxMinor)}</bdi>
-                </dd>
-              </div>
-              <div className="flex justify-between gap-4 text-lg font-bold">
-                <dt>{tx("billing.detail.totalInclTax")}</dt>
-                <dd className="ltr-nums" data-testid="simulation-total">
-                  <bdi>{money(result.priced.totalMinor)}</bdi>
-                </dd>
-              </div>
-            </dl>
+            <PricedTotals
+              testId="simulation-total"
+              rows={[
+                {
+                  label: tx("billing.detail.totalBeforeTax"),
+                  amount: money(result.priced.totalBeforeTaxMinor),
+                },
+                { label: tx("billing.detail.tax"), amount: money(result.priced.taxMinor) },
+                {
+                  label: tx("billing.detail.totalInclTax"),
+                  amount: money(result.priced.totalMinor),
+                  tone: "total",
+                },
+              ]}
+            />
             {result.days !== 30 ? (
               <p className="mt-2 text-sm text-slate-600">
                 {tx("billing.why.normalised", { days: result.days })}
