@@ -74,6 +74,28 @@ describe("meter self-reading", () => {
       ]);
       await page.getByText(message).waitFor();
     }
+    // Photos are checked by their bytes: a PDF renamed .jpg is refused by the server, and one
+    // over 10 MB is refused before it is sent (it would exceed the request limit).
+    await page.fill("#index_single", "");
+    await page.setInputFiles("#photo", {
+      name: "compteur.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"),
+    });
+    await page.fill("#index_single", "99999999");
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.click("main form button[type=submit]"),
+    ]);
+    await page.getByText(fr.validation.photoType).waitFor();
+    await page.setInputFiles("#photo", {
+      name: "huge.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.alloc(30 * 1024 * 1024, 0xff),
+    });
+    await page.getByText(fr.validation.photoTooLarge).waitFor();
+    expect(await page.locator("#photo").inputValue()).toBe("");
+
     const cookie = await sessionCookieFor("omar@wasla.example");
     const res = await get("/api/v1/readings?contractNo=2000000104", { cookie });
     const body = (await res.json()) as { readings: { source: string }[] };

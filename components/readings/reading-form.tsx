@@ -2,11 +2,12 @@
 
 import { useErrorMessages } from "@/components/forms/use-error-messages";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { MAX_IMAGE_BYTES } from "@/lib/files/limits";
 import { ReadingReceipt } from "./reading-receipt";
 
 export type ReadingFormMeter = {
@@ -37,6 +38,9 @@ export function ReadingForm({
   withPhoto?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  // A photo over the limit would be cut off by the server's body limit before our code could
+  // answer; say so here, in the customer's language, and keep it off the wire.
+  const [photoTooLarge, setPhotoTooLarge] = useState(false);
   const t = useTranslations("readings");
   const messages = useErrorMessages();
   const fieldError = (name: string) => {
@@ -99,7 +103,13 @@ export function ReadingForm({
           capture="environment"
           label={t("photo")}
           hint={t("photoHint")}
-          error={fieldError("photo")}
+          error={photoTooLarge ? messages.field("photoTooLarge") : fieldError("photo")}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            const tooLarge = Boolean(file && file.size > MAX_IMAGE_BYTES);
+            setPhotoTooLarge(tooLarge);
+            if (tooLarge) event.currentTarget.value = "";
+          }}
         />
       ) : null}
       <Button type="submit" disabled={pending} className="self-start">

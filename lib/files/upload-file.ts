@@ -3,7 +3,10 @@ import type { DbOrTx } from "@/db/client";
 import { files } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { detectFileType, type Mime } from "./detect-type";
+import { MAX_IMAGE_BYTES } from "./limits";
 import { fileStorage } from "./storage";
+
+export { MAX_IMAGE_BYTES };
 
 const MB = 1024 * 1024;
 
@@ -13,7 +16,6 @@ export const IMAGE_TYPES = [
   "image/png",
   "image/webp",
 ] as const satisfies readonly Mime[];
-export const MAX_IMAGE_BYTES = 10 * MB;
 
 /** An attachment to a letter or a request: a PDF or a photographed page. */
 export const DOCUMENT_TYPES = [
