@@ -12,6 +12,7 @@ import {
 import { createBillingRun, processBillingRun } from "@/lib/billing/billing-run";
 import { addDays, cycleOf } from "@/lib/billing/dates";
 import { seedTariffs } from "@/lib/billing/tariff-store";
+import { nextItemNumber } from "@/lib/workflow/numbering";
 
 /** The grids each service is billed with in the demo (a water contract also pays sanitation). */
 const DEMO_TARIFFS = {
@@ -86,12 +87,19 @@ export async function seedDemoBilling(db: DbOrTx, now: Date): Promise<void> {
     )
     .orderBy(asc(bills.contractId), desc(bills.periodEnd));
   const seen = new Map<string, number>();
+  const paid: { bill: (typeof issued)[number]; receivedAt: Date }[] = [];
   for (const bill of issued) {
     const rank = seen.get(bill.contractId) ?? 0;
     seen.set(bill.contractId, rank + 1);
     if (rank < (UNPAID_NEWEST[bill.contractNo] ?? 0)) continue;
     const receivedAt = new Date(bill.issuedAt.getTime() + 7 * 86_400_000);
     if (receivedAt > now) continue;
+    paid.push({ bill, receivedAt });
+  }
+  // Receipt numbers in the order the money arrived, from the series settlePayment uses.
+  paid.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  for (const { bill, receivedAt } of paid) {
+    const receiptNo = await nextItemNumber(db, "RC", receivedAt.getUTCFullYear());
     const [payment] = await db
       .insert(payments)
       .values({
@@ -102,6 +110,7 @@ export async function seedDemoBilling(db: DbOrTx, now: Date): Promise<void> {
         currency: bill.currency,
         status: "succeeded",
         method: "cash",
+        receiptNo,
         receivedAt,
       })
       .returning({ id: payments.id });

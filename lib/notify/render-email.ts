@@ -21,6 +21,16 @@ export type EmailTemplates = {
     verdict: string;
     consumption: string;
   };
+  paymentReceipt: {
+    name: string;
+    receiptNo: string;
+    amount: string;
+    contractNo: string;
+    receivedAt: string;
+    bills: string;
+    link: string;
+    historyLink: string;
+  };
 };
 
 export type EmailTemplate = keyof EmailTemplates;

@@ -5,6 +5,7 @@ import { writeAudit, type Actor } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { nextItemNumber } from "@/lib/workflow/numbering";
 import { allocate, reverseAllocations } from "./allocate";
+import { enqueueReceiptEmail } from "./notify-receipt";
 
 /**
  * The payments ledger: every way money arrives (Stripe, the test provider, a counter, a bank or
@@ -43,6 +44,8 @@ export async function dueByBill(
   Map<string, { dueMinor: number; status: string; contractId: string; currency: string }>
 > {
   if (!billIds.length) return new Map();
+  // The bill is named with its table: in a one-table select Drizzle writes ${bills.id} as a
+  // bare "id", which the subquery's own tables make ambiguous (42702).
   const rows = await tx
     .select({
       id: bills.id,
@@ -53,7 +56,7 @@ export async function dueByBill(
       paidMinor: sql<number>`coalesce((
         select sum(pa.amount_minor) from ${paymentAllocations} pa
         join ${payments} p on p.id = pa.payment_id
-        where pa.bill_id = ${bills.id} and p.status in ('succeeded', 'refunded')), 0)::bigint`.mapWith(
+        where pa.bill_id = "bills"."id" and p.status in ('succeeded', 'refunded')), 0)::bigint`.mapWith(
         Number,
       ),
     })
@@ -170,15 +173,13 @@ export async function settlePayment(
     amountMinor,
   );
   if (allocations.length)
-    await tx
-      .insert(paymentAllocations)
-      .values(
-        allocations.map((a) => ({
-          paymentId: payment.id,
-          billId: a.billId,
-          amountMinor: a.amountMinor,
-        })),
-      );
+    await tx.insert(paymentAllocations).values(
+      allocations.map((a) => ({
+        paymentId: payment.id,
+        billId: a.billId,
+        amountMinor: a.amountMinor,
+      })),
+    );
   const year = params.receivedAt.getUTCFullYear();
   const receiptNo = await nextItemNumber(tx, "RC", year);
   const [settled] = await tx
@@ -201,6 +202,8 @@ export async function settlePayment(
     entityId: payment.id,
     after: { receiptNo, amountMinor, allocations, creditMinor, provider: payment.provider },
   });
+  // The receipt e-mail is queued in this transaction: it exists exactly when the payment does.
+  await enqueueReceiptEmail(tx, payment.id);
   return { kind: "settled", payment: settled!, creditMinor };
 }
 
@@ -263,15 +266,13 @@ export async function refundPayment(
   const creditMinor = payment.amountMinor - payment.refundedMinor - allocated;
   const { reversals } = reverseAllocations(allocations, creditMinor, newly);
   if (reversals.length)
-    await tx
-      .insert(paymentAllocations)
-      .values(
-        reversals.map((r) => ({
-          paymentId: payment.id,
-          billId: r.billId,
-          amountMinor: r.amountMinor,
-        })),
-      );
+    await tx.insert(paymentAllocations).values(
+      reversals.map((r) => ({
+        paymentId: payment.id,
+        billId: r.billId,
+        amountMinor: r.amountMinor,
+      })),
+    );
   const [updated] = await tx
     .update(payments)
     .set({

@@ -1,0 +1,343 @@
+import type { ReceiptDocument } from "./receipt-document";
+import {
+  COLORS,
+  CONTENT_WIDTH,
+  PAGE,
+  createDocument,
+  documentBuffer,
+  drawFooter,
+  drawQr,
+  drawUtilityHeader,
+  frameFor,
+  type Frame,
+} from "./page-frame";
+import { drawTableHeader, drawTableRow, measureTableRow, type Column } from "./table";
+import { drawText, measureText } from "./text-layout";
+
+/**
+ * A payment receipt on one A4 page: who paid, for which contract, how, which bills the money
+ * settled and what is left as a credit, with a QR code to the public check of its signature.
+ * Mirrored for Arabic like the bill (page-frame's Frame), drawn with the same bidi text layout.
+ */
+const W = CONTENT_WIDTH;
+const GAP = 10;
+// The footer starts here; bills that would run into it are summed up on one last line.
+const FOOTER_TOP = PAGE.height - PAGE.margin - 34;
+
+/** "label … value" on one line when both fit, else the value under its label; returns height. */
+function drawField(
+  doc: PDFKit.PDFDocument,
+  frame: Frame,
+  box: { start: number; width: number; y: number; dry?: boolean },
+  label: string,
+  value: string,
+  options: { size?: number; bold?: boolean; color?: string } = {},
+): number {
+  const { start, width, y, dry } = box;
+  const size = options.size ?? 9;
+  const common = { dir: frame.dir, size, x: frame.x(start, width), width, dry } as const;
+  const oneLine =
+    measureText(doc, label, { size }) + measureText(doc, value, { size, bold: options.bold }) + 8 <=
+    width;
+  const labelH = drawText(doc, label, { ...common, y, color: options.color ?? COLORS.muted });
+  const valueH = drawText(doc, value, {
+    ...common,
+    y: oneLine ? y : y + labelH,
+    align: oneLine ? "end" : "start",
+    bold: options.bold,
+    color: options.color ?? COLORS.ink,
+  });
+  return oneLine ? Math.max(labelH, valueH) : labelH + valueH;
+}
+
+type Block = { title: string; fields: [string, string | undefined][] };
+
+/** A titled, framed box of fields; returns its natural height (frame drawn when `height`). */
+function drawBlock(
+  doc: PDFKit.PDFDocument,
+  frame: Frame,
+  block: Block,
+  box: { start: number; width: number; y: number; height?: number; dry?: boolean },
+): number {
+  const { start, width, y, dry } = box;
+  const inner = width - 16;
+  if (!dry && box.height)
+    doc
+      .roundedRect(frame.x(start, width), y, width, box.height, 4)
+      .lineWidth(0.6)
+      .stroke(COLORS.rule);
+  let at = y + 6;
+  at += drawText(doc, block.title, {
+    x: frame.x(start + 8, inner),
+    y: at,
+    width: inner,
+    dir: frame.dir,
+    size: 10,
+    bold: true,
+    color: COLORS.brand,
+    dry,
+  });
+  for (const [label, value] of block.fields) {
+    if (!value) continue;
+    if (!label) {
+      at += drawText(doc, value, {
+        x: frame.x(start + 8, inner),
+        y: at,
+        width: inner,
+        dir: frame.dir,
+        size: 10,
+        bold: true,
+        color: COLORS.ink,
+        dry,
+      });
+      continue;
+    }
+    at += drawField(doc, frame, { start: start + 8, width: inner, y: at, dry }, label, value, {
+      bold: true,
+    });
+  }
+  return at - y + 6;
+}
+
+function money(value: string, currency: string): string {
+  return `${value} ${currency}`;
+}
+
+/** Utility at the start side; title, number, date and status at the end side. */
+function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: ReceiptDocument): number {
+  const { labels: l, receipt } = data;
+  const y = PAGE.margin;
+  const utilityW = W * 0.52;
+  const h1 = drawUtilityHeader(doc, frame, data.utility, y, utilityW);
+  const boxW = W - utilityW - GAP;
+  const start = W - boxW;
+  let at = y - 4;
+  at += drawText(doc, l.title, {
+    x: frame.x(start, boxW),
+    y: at,
+    width: boxW,
+    dir: frame.dir,
+    size: 22,
+    bold: true,
+    align: "end",
+    color: COLORS.brandDark,
+  });
+  for (const [label, value] of [
+    [l.receiptNo, receipt.receiptNo],
+    [l.receivedAt, receipt.receivedAt],
+    [l.status, receipt.status],
+  ] as const)
+    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, { bold: true });
+  const bottom = Math.max(y + h1, at) + 6;
+  doc.rect(PAGE.margin, bottom, W, 2).fill(COLORS.brand);
+  doc.rect(frame.x(0, 90), bottom, 90, 2).fill(COLORS.accent);
+  return bottom + 12;
+}
+
+/** The payer and the payment, side by side at one height. */
+function drawInfo(doc: PDFKit.PDFDocument, frame: Frame, data: ReceiptDocument, y: number): number {
+  const { labels: l, payer, contract, receipt } = data;
+  const blocks: Block[] = [
+    {
+      title: l.payer,
+      fields: [
+        ["", payer.name],
+        [l.customerNo, payer.customerNo],
+        [l.contractNo, contract.contractNo],
+        [l.service, contract.service],
+      ],
+    },
+    {
+      title: l.payment,
+      fields: [
+        [l.method, receipt.method],
+        [l.reference, receipt.reference],
+        [l.agency, receipt.agency],
+      ],
+    },
+  ];
+  const width = (W - GAP) / 2;
+  const boxes = blocks.map((_, i) => ({ start: i * (width + GAP), width, y }));
+  const height = Math.max(
+    ...blocks.map((b, i) => drawBlock(doc, frame, b, { ...boxes[i]!, dry: true })),
+  );
+  blocks.forEach((b, i) => drawBlock(doc, frame, b, { ...boxes[i]!, height }));
+  return height;
+}
+
+/** The bills the payment settled; returns the height used. */
+function drawBills(
+  doc: PDFKit.PDFDocument,
+  frame: Frame,
+  data: ReceiptDocument,
+  y: number,
+  limit: number,
+): number {
+  const { labels: l, receipt } = data;
+  const columns: Column[] = [
+    { header: l.colBill, width: 150 },
+    { header: l.colPeriod, width: W - 150 - 140 },
+    { header: l.colAllocated, width: 140, numeric: true },
+  ];
+  let at = y;
+  at += drawText(doc, l.billsTitle, {
+    x: frame.x(0, W),
+    y: at,
+    width: W,
+    dir: frame.dir,
+    size: 11,
+    bold: true,
+    color: COLORS.brandDark,
+  });
+  if (!data.bills.length) {
+    at += drawText(doc, l.noBills, {
+      x: frame.x(0, W),
+      y: at + 2,
+      width: W,
+      dir: frame.dir,
+      size: 9.5,
+      color: COLORS.muted,
+    });
+    return at - y + 4;
+  }
+  at += drawTableHeader(doc, frame, columns, at, 8.5);
+  for (const [i, bill] of data.bills.entries()) {
+    const cells = [
+      { text: bill.billNo, bold: true },
+      bill.period,
+      money(bill.allocated, receipt.currency),
+    ];
+    const h = measureTableRow(doc, frame, columns, cells, 9);
+    // A receipt stays on one page: a payment of dozens of bills lists those that fit, then
+    // says how many more there are.
+    if (at + 2 * h > limit && i < data.bills.length - 1) {
+      at += drawTableRow(doc, frame, columns, [`+ ${data.bills.length - i}`, "", ""], at, {
+        size: 9,
+      });
+      break;
+    }
+    at += drawTableRow(doc, frame, columns, cells, at, { size: 9, shade: i % 2 === 1 });
+  }
+  return at - y;
+}
+
+/** Allocated, credit, refunded, then the total paid on a band nobody misses. */
+function drawTotals(
+  doc: PDFKit.PDFDocument,
+  frame: Frame,
+  data: ReceiptDocument,
+  box: { start: number; width: number; y: number },
+): number {
+  const { labels: l, totals, receipt } = data;
+  const { start, width, y } = box;
+  const inner = width - 16;
+  const rows: [string, string | undefined][] = [
+    [l.allocatedTotal, totals.allocated],
+    [l.credit, totals.credit],
+    [l.refunded, totals.refunded],
+  ];
+  const drawRows = (dry: boolean) => {
+    let at = y + 6;
+    for (const [label, value] of rows) {
+      if (!value) continue;
+      at += drawField(
+        doc,
+        frame,
+        { start: start + 8, width: inner, y: at, dry },
+        label,
+        money(value, receipt.currency),
+        { size: 10 },
+      );
+    }
+    return at + 4;
+  };
+  let at = drawRows(true);
+  doc.rect(frame.x(start, width), y, width, at - y).fill(COLORS.tint);
+  drawRows(false);
+  const text = { x: frame.x(start + 8, inner), width: inner, dir: frame.dir, bold: true } as const;
+  const bandH = 56;
+  doc.rect(frame.x(start, width), at, width, bandH).fill(COLORS.brand);
+  drawText(doc, l.totalPaid, { ...text, y: at + 5, size: 12, color: "#ffffff" });
+  drawText(doc, money(totals.total, receipt.currency), {
+    ...text,
+    y: at + 23,
+    size: 20,
+    align: "end",
+    color: "#ffffff",
+  });
+  at += bandH;
+  return at - y;
+}
+
+/** The QR code to the public check, and what it is for. */
+function drawVerify(
+  doc: PDFKit.PDFDocument,
+  frame: Frame,
+  data: ReceiptDocument,
+  box: { start: number; width: number; y: number; height: number },
+): void {
+  const { labels: l } = data;
+  const { start, width, y, height } = box;
+  doc.roundedRect(frame.x(start, width), y, width, height, 4).lineWidth(0.6).stroke(COLORS.rule);
+  const qr = Math.min(104, height - 14);
+  drawQr(doc, data.verifyUrl, frame.x(start + 8, qr), y + (height - qr) / 2, qr);
+  const textStart = start + qr + 18;
+  const textW = width - qr - 26;
+  const text = { x: frame.x(textStart, textW), width: textW, dir: frame.dir } as const;
+  let at = y + 8;
+  at += drawText(doc, l.verifyTitle, {
+    ...text,
+    y: at,
+    size: 10.5,
+    bold: true,
+    color: COLORS.brandDark,
+  });
+  at += 2;
+  at += drawText(doc, l.verifyHint, { ...text, y: at, size: 8, color: COLORS.muted, maxLines: 4 });
+  at += 2;
+  drawText(doc, data.receipt.receiptNo, { ...text, y: at, size: 11, bold: true });
+}
+
+function drawReceipt(doc: PDFKit.PDFDocument, data: ReceiptDocument): void {
+  const frame = frameFor(data.locale);
+  let y = drawHeader(doc, frame, data);
+  y += drawInfo(doc, frame, data, y) + 14;
+  // Totals and the QR box need this much under the table.
+  const tail = 150;
+  y += drawBills(doc, frame, data, y, FOOTER_TOP - tail) + 14;
+  const totalsW = 250;
+  const totalsH = drawTotals(doc, frame, data, { start: W - totalsW, width: totalsW, y });
+  drawVerify(doc, frame, data, {
+    start: 0,
+    width: W - totalsW - GAP,
+    y,
+    height: Math.max(totalsH, 120),
+  });
+  drawFooter(doc, frame, data.labels.footer, "");
+}
+
+function newReceiptDocument(data: ReceiptDocument): PDFKit.PDFDocument {
+  return createDocument({
+    locale: data.locale,
+    title: `${data.labels.title} ${data.receipt.receiptNo}`,
+    author: data.utility.name,
+    subject: `${data.labels.title} ${data.receipt.receiptNo} – ${data.payer.name}`,
+  });
+}
+
+/** Renders a receipt as a PDF stream (one A4 page, mirrored for Arabic): pipe it anywhere. */
+export function renderReceiptPdf(data: ReceiptDocument): PDFKit.PDFDocument {
+  const doc = newReceiptDocument(data);
+  drawReceipt(doc, data);
+  doc.end();
+  return doc;
+}
+
+/** Renders a receipt into a Buffer (tests, e-mail attachments). */
+export function renderReceiptPdfBuffer(data: ReceiptDocument): Promise<Buffer> {
+  const doc = newReceiptDocument(data);
+  const done = documentBuffer(doc);
+  drawReceipt(doc, data);
+  doc.end();
+  return done;
+}
