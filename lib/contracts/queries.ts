@@ -194,3 +194,24 @@ export async function findContractAccountHolder(
     .limit(1);
   return owner;
 }
+
+/**
+ * A contract linked to the account, by its printed number in canonical form (as
+ * printedCodeField gives it). Someone else's contract and an unknown number are alike: null.
+ */
+export async function findLinkedContractByNumber(
+  db: DbOrTx,
+  params: { userId: string; contractNo: string },
+): Promise<{ id: string; contractNo: string } | null> {
+  const [contract] = await db
+    .select({ id: contracts.id, contractNo: contracts.contractNo })
+    .from(contracts)
+    .innerJoin(accountContracts, eq(accountContracts.contractId, contracts.id))
+    .where(
+      and(
+        eq(accountContracts.userId, params.userId),
+        sql`${canonicalSql(contracts.contractNo)} = ${params.contractNo}`,
+      ),
+    );
+  return contract ?? null;
+}

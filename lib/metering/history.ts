@@ -1,9 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { accountContracts, contracts } from "@/db/schema";
-import { listContractReadings, type ReadingRow } from "@/lib/contracts/queries";
+import {
+  findLinkedContractByNumber,
+  listContractReadings,
+  type ReadingRow,
+} from "@/lib/contracts/queries";
 import { AppError } from "@/lib/errors";
-import { canonicalSql } from "@/lib/validation/canonical-sql";
 
 /** How many readings the history returns: two years of monthly readings. */
 export const HISTORY_LIMIT = 24;
@@ -17,16 +18,7 @@ export async function readingHistory(
   db: DbOrTx,
   params: { userId: string; contractNo: string; limit?: number },
 ): Promise<{ contractNo: string; readings: ReadingRow[] }> {
-  const [contract] = await db
-    .select({ id: contracts.id, contractNo: contracts.contractNo })
-    .from(contracts)
-    .innerJoin(accountContracts, eq(accountContracts.contractId, contracts.id))
-    .where(
-      and(
-        eq(accountContracts.userId, params.userId),
-        sql`${canonicalSql(contracts.contractNo)} = ${params.contractNo}`,
-      ),
-    );
+  const contract = await findLinkedContractByNumber(db, params);
   if (!contract) throw new AppError("NOT_FOUND", "contract not linked");
   const rows = await listContractReadings(db, {
     userId: params.userId,

@@ -1,15 +1,13 @@
 // GET /api/v1/bills?contractNo=&cursor= - the signed-in customer's bills, newest first
-import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accountContracts, contracts } from "@/db/schema";
 import { apiRoute, json } from "@/lib/api/respond";
 import { requireUser } from "@/lib/auth/guards";
 import { decodeCursor, encodeCursor, presentBillSummary } from "@/lib/billing/api";
 import { listCustomerBills } from "@/lib/billing/queries";
+import { findLinkedContractByNumber } from "@/lib/contracts/queries";
 import { utilityToday } from "@/lib/billing/today";
 import { AppError } from "@/lib/errors";
 import { getUtility } from "@/lib/utility/get-utility";
-import { canonicalSql } from "@/lib/validation/canonical-sql";
 import { printedCodeField } from "@/lib/validation/fields";
 
 export const dynamic = "force-dynamic";
@@ -26,16 +24,7 @@ export const GET = apiRoute(async (request) => {
     const parsed = printedCodeField.safeParse(raw);
     // A malformed or foreign number names no contract of this customer: 404 alike.
     if (!parsed.success) throw new AppError("NOT_FOUND");
-    const [row] = await db
-      .select({ id: contracts.id })
-      .from(contracts)
-      .innerJoin(accountContracts, eq(accountContracts.contractId, contracts.id))
-      .where(
-        and(
-          eq(accountContracts.userId, user.id),
-          sql`${canonicalSql(contracts.contractNo)} = ${parsed.data}`,
-        ),
-      );
+    const row = await findLinkedContractByNumber(db, { userId: user.id, contractNo: parsed.data });
     if (!row) throw new AppError("NOT_FOUND");
     contractId = row.id;
   }
