@@ -44,9 +44,7 @@ export default async function PaymentsPage({ params }: { params: Promise<{ local
               <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
                 <div className="flex flex-col gap-1">
                   <span className="flex flex-wrap items-center gap-2 font-bold">
-                    <span className="ltr-nums">
-                      {formatReceivedAt(p.date, locale, utility.timeZone)}
-                    </span>
+                    <bdi>{formatReceivedAt(p.date, locale, utility.timeZone)}</bdi>
                     <PaymentStatusBadge status={p.status} />
                   </span>
                   <span className="text-sm text-slate-600">
@@ -78,7 +76,9 @@ export default async function PaymentsPage({ params }: { params: Promise<{ local
                 </div>
                 <div>
                   <dt className="text-slate-600">{t("col.contract")}</dt>
-                  <dd className="ltr-nums font-mono font-semibold">{p.contractNo}</dd>
+                  <dd className="font-mono font-semibold">
+                    <bdi className="ltr-nums">{p.contractNo}</bdi>
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-slate-600">{t("col.bills")}</dt>

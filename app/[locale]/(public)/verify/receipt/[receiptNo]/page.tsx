@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -26,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * The public check behind a receipt's QR code. Only a signature this server made for that
  * receipt number and amount shows anything, and then only the amount, the date and a masked
- * contract number; every other case is the same "not genuine" page (not-found.tsx, 404).
+ * contract number; every other case gets the same "not genuine" answer, rendered on the server.
  */
 export default async function VerifyReceiptPage({
   params,
@@ -38,11 +37,25 @@ export default async function VerifyReceiptPage({
   const [{ locale: raw, receiptNo: rawNo }, { sig }] = await Promise.all([params, searchParams]);
   const locale = isLocale(raw) ? raw : "ar";
   const receiptNo = decodeURIComponent(rawNo);
-  if (!isReceiptNo(receiptNo) || typeof sig !== "string") notFound();
-  const receipt = await getReceiptByNumber(getDb(), receiptNo);
-  if (!receipt || !verifyReceiptSignature(receiptSignedFields(receipt), sig)) notFound();
-
   const [t, utility] = await Promise.all([getTranslations("receipts.verify"), getCurrentUtility()]);
+  const receipt =
+    isReceiptNo(receiptNo) && typeof sig === "string"
+      ? await getReceiptByNumber(getDb(), receiptNo)
+      : null;
+  if (!receipt || !verifyReceiptSignature(receiptSignedFields(receipt), sig as string)) {
+    // Unknown number, missing or wrong signature: one answer, so the page tells a forger nothing.
+    return (
+      <div className="mx-auto flex max-w-xl flex-col gap-4">
+        <PageTitle>{t("title")}</PageTitle>
+        <Alert tone="error">
+          <p className="text-base font-bold" data-testid="receipt-not-genuine">
+            ✗ {t("notGenuine")}
+          </p>
+          <p>{t("notGenuineLead")}</p>
+        </Alert>
+      </div>
+    );
+  }
   const { payment } = receipt;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -56,18 +69,22 @@ export default async function VerifyReceiptPage({
       <Card>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-3">
           <dt className="text-slate-600">{t("receiptNo")}</dt>
-          <dd className="ltr-nums font-mono font-semibold">{payment.receiptNo}</dd>
+          <dd className="font-mono font-semibold">
+            <bdi className="ltr-nums">{payment.receiptNo}</bdi>
+          </dd>
           <dt className="text-slate-600">{t("amount")}</dt>
-          <dd className="ltr-nums text-lg font-bold">
-            <bdi>{formatMoney(payment.amountMinor, payment.currency, locale)}</bdi>
+          <dd className="text-lg font-bold">
+            <bdi className="ltr-nums">
+              {formatMoney(payment.amountMinor, payment.currency, locale)}
+            </bdi>
           </dd>
           <dt className="text-slate-600">{t("date")}</dt>
-          <dd className="ltr-nums font-semibold">
-            {formatReceivedAt(payment.receivedAt, locale, utility.timeZone)}
+          <dd className="font-semibold">
+            <bdi>{formatReceivedAt(payment.receivedAt, locale, utility.timeZone)}</bdi>
           </dd>
           <dt className="text-slate-600">{t("contract")}</dt>
-          <dd className="ltr-nums font-mono font-semibold">
-            <bdi>{maskContractNo(receipt.contract.contractNo)}</bdi>
+          <dd className="font-mono font-semibold">
+            <bdi className="ltr-nums">{maskContractNo(receipt.contract.contractNo)}</bdi>
           </dd>
         </dl>
       </Card>
