@@ -27,8 +27,22 @@ describe("the JSON API", () => {
     // The water contract's last seeded index, so that the example reading is a little above it.
     const water = own.find((c) => c.contractNo === "2000000101");
     const lastIndex = Number(water?.meters[0]?.registers[0]?.lastIndex ?? "0");
+    // Partner operations authenticate with the demo partner key (seeded outside production).
+    const partner = { authorization: "Bearer wasla_demo_partner_2026" };
+    const unpaid = (
+      (await (
+        await get("/api/v1/partner/bills?contractNo=1000000101", { headers: partner })
+      ).json()) as { bills: { billNo: string; amountDue: string; currency: string }[] }
+    ).bills[0];
     // Each POST operation's example body; a new POST route needs its entry here.
     const examples: Record<string, unknown> = {
+      "/api/v1/partner/payments": {
+        billNo: unpaid?.billNo,
+        amount: unpaid?.amountDue,
+        currency: unpaid?.currency,
+        partnerRef: `doc-${Date.now()}`,
+        paidAt: new Date().toISOString(),
+      },
       "/api/v1/complaints": {
         category: "leak",
         contractNo: "2000000101",
@@ -43,6 +57,7 @@ describe("the JSON API", () => {
     };
     // Query strings of GET operations that need one.
     const queries: Record<string, string> = {
+      "/api/v1/partner/bills": "?contractNo=1000000101",
       "/api/v1/readings": "?contractNo=2000000101",
       "/api/v1/bills": "?contractNo=2000000101",
     };
@@ -62,13 +77,15 @@ describe("the JSON API", () => {
           .replace("{number}", filedNumber) + (isPost ? "" : (queries[op.path] ?? ""));
       expect(isPost ? examples[op.path] : true, `example body of ${op.path}`).toBeDefined();
       const init: RequestInit & { cookie?: string } = {
-        cookie: op.auth === "none" ? undefined : customer,
+        cookie: op.auth === "none" || op.auth === "partner" ? undefined : customer,
+        ...(op.auth === "partner" && !isPost ? { headers: partner } : {}),
         ...(isPost
           ? {
               method: "POST",
               headers: {
                 "content-type": "application/json",
                 "idempotency-key": `doc-${op.path}-${Date.now()}`,
+                ...(op.auth === "partner" ? partner : {}),
               },
               body: JSON.stringify(examples[op.path]),
             }
@@ -87,12 +104,14 @@ describe("the JSON API", () => {
       if (op.auth !== "none" && op.auth !== "session-or-serial") {
         const { cookie: _omit, ...anonymousInit } = init;
         void _omit;
+        const { authorization: _key, ...headers } = (anonymousInit.headers ?? {}) as Record<
+          string,
+          string
+        >;
+        void _key;
         const anonymous = await get(path, {
           ...anonymousInit,
-          headers: {
-            ...(anonymousInit.headers as Record<string, string>),
-            "accept-language": "fr",
-          },
+          headers: { ...headers, "accept-language": "fr" },
         });
         expect(anonymous.status, `${op.path} without a session`).toBe(401);
         const error = errorSchema.parse(await anonymous.json());

@@ -23,6 +23,10 @@ export const ERROR_STATUS = {
   FOLLOW_UP_NOT_ALLOWED: 409,
   /** A self-reading broke a plausibility rule; the rule's key is in `fields`. */
   READING_REFUSED: 422,
+  /** A payment named a cancelled bill (partner API, counter): its replacement is to be paid. */
+  BILL_CANCELLED: 409,
+  /** A payment in another currency than the bill's. */
+  CURRENCY_MISMATCH: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

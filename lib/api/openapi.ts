@@ -9,6 +9,9 @@ import {
   contractListSchema,
   contractResponseSchema,
   errorSchema,
+  partnerBillsSchema,
+  partnerPaymentRequestSchema,
+  partnerPaymentResponseSchema,
   filedSchema,
   healthSchema,
   itemStatusSchema,
@@ -28,7 +31,8 @@ type Operation = {
   /** An example path for tests, with the parameters filled in by the caller. */
   params?: string[];
   /** session-or-serial: a guest may call it too, proving the contract with the meter serial. */
-  auth: "none" | "session" | "session-or-code" | "session-or-serial";
+  /** partner: `Authorization: Bearer <partner key>` with the scope named in the summary. */
+  auth: "none" | "session" | "session-or-code" | "session-or-serial" | "partner";
   idempotent?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
@@ -197,6 +201,55 @@ export const OPERATIONS: Operation[] = [
       415: { description: "Not JSON", schema: errorSchema },
     },
   },
+  {
+    method: "get",
+    path: "/api/v1/partner/bills",
+    query: [{ name: "contractNo", description: "The contract number the payer gave" }],
+    summary:
+      "Partner key with scope bills:read: a contract's unpaid bills, oldest first, with only what collecting them needs",
+    auth: "partner",
+    responses: {
+      200: {
+        description: "Unpaid bills (an empty list when nothing is due)",
+        schema: partnerBillsSchema,
+      },
+      400: { description: "contractNo missing", schema: errorSchema },
+      401: { description: "No key, or an unknown or revoked key", schema: errorSchema },
+      403: { description: "The key lacks the scope bills:read", schema: errorSchema },
+      404: { description: "Unknown contract number", schema: errorSchema },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/partner/payments",
+    summary:
+      "Partner key with scope payments:write: confirm a payment taken for a bill. The same partnerRef again returns the same paymentId with 200 and records nothing; a bill already paid by someone else still takes the money, as a credit on the contract (201)",
+    auth: "partner",
+    body: partnerPaymentRequestSchema,
+    responses: {
+      201: { description: "Recorded and settled", schema: partnerPaymentResponseSchema },
+      200: {
+        description: "This partnerRef was recorded before: the same payment, nothing changed",
+        schema: partnerPaymentResponseSchema,
+      },
+      400: {
+        description:
+          "Invalid input: amount format or decimals, paidAt in the future (fields say which)",
+        schema: errorSchema,
+      },
+      401: { description: "No key, or an unknown or revoked key", schema: errorSchema },
+      403: { description: "The key lacks the scope payments:write", schema: errorSchema },
+      404: { description: "Unknown bill number", schema: errorSchema },
+      409: {
+        description:
+          "BILL_CANCELLED: the bill was cancelled (pay its replacement); CONFLICT: this partnerRef was used for another bill or amount",
+        schema: errorSchema,
+      },
+      413: { description: "Body too large", schema: errorSchema },
+      415: { description: "Not JSON", schema: errorSchema },
+      422: { description: "CURRENCY_MISMATCH: not the bill's currency", schema: errorSchema },
+    },
+  },
 ];
 
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
@@ -219,7 +272,12 @@ export function buildOpenApiDocument(serverUrl: string) {
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,
-      security: op.auth === "session" ? [{ session: [] }] : [],
+      security:
+        op.auth === "session"
+          ? [{ session: [] }]
+          : op.auth === "partner"
+            ? [{ partnerKey: [] }]
+            : [],
       parameters: [
         {
           name: "Accept-Language",

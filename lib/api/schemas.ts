@@ -289,3 +289,43 @@ export const simulateResponseSchema = z
     currency: z.string(),
   })
   .meta({ id: "SimulateResponse" });
+
+export const partnerBillsSchema = z
+  .object({
+    contractNo: z.string().meta({ example: "1000000101" }),
+    bills: z.array(
+      z.object({
+        billNo: z.string().meta({ example: "FA-2026-000123" }),
+        amountDue: money,
+        currency: z.string().meta({ example: "MAD" }),
+        dueDate: z.iso.date(),
+      }),
+    ),
+  })
+  .meta({ id: "PartnerBills" });
+
+export const partnerPaymentRequestSchema = z
+  .object({
+    billNo: z
+      .string()
+      .meta({ description: "From GET /api/v1/partner/bills", example: "FA-2026-000123" }),
+    amount: z.string().meta({
+      description:
+        "What the payer paid, as a decimal string with at most the currency's decimals; more than the amount due becomes a credit on the contract",
+      example: "413.36",
+    }),
+    currency: z.string().meta({ description: "The bill's currency", example: "MAD" }),
+    partnerRef: z.string().meta({
+      description:
+        "Your own reference of the payment (1–64 printable ASCII characters). Sending it again returns the same paymentId and records nothing",
+      example: "BK-20261122-0042",
+    }),
+    paidAt: z.iso
+      .datetime({ offset: true })
+      .meta({ description: "When you took the money", example: "2026-11-22T10:15:00+01:00" }),
+  })
+  .meta({ id: "PartnerPaymentRequest" });
+
+export const partnerPaymentResponseSchema = z
+  .object({ paymentId: z.uuid() })
+  .meta({ id: "PartnerPayment" });

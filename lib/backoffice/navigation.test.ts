@@ -5,13 +5,14 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { labelKeyOf, rolesFor, sectionsFor } from "./navigation";
 
 describe("back-office navigation by role", () => {
-  it("gives clerks their queues, filing and billing, nothing of the supervisors' or admins'", () => {
+  it("gives clerks their queues, filing, billing and the counter, nothing of the supervisors' or admins'", () => {
     expect(sectionsFor("clerk").map((s) => s.section)).toEqual([
       "overview",
       "queue",
       "newItem",
       "bills",
       "billingRuns",
+      "counter",
     ]);
   });
   it("gives supervisors the escalation view, incidents and the audit log but not the outbox", () => {
@@ -21,6 +22,9 @@ describe("back-office navigation by role", () => {
       "newItem",
       "bills",
       "billingRuns",
+      "counter",
+      "cashReport",
+      "reconciliation",
       "escalations",
       "incidents",
       "audit",
@@ -33,6 +37,9 @@ describe("back-office navigation by role", () => {
       "newItem",
       "bills",
       "billingRuns",
+      "counter",
+      "cashReport",
+      "reconciliation",
       "escalations",
       "incidents",
       "audit",
@@ -42,7 +49,14 @@ describe("back-office navigation by role", () => {
       "calendar",
       "readingWindows",
       "tariffs",
+      "partnerKeys",
     ]);
+  });
+  it("opens the cash report and reconciliation to supervisors and admins, partner keys to admins", () => {
+    expect(rolesFor("cashReport")).toEqual(["supervisor", "admin"]);
+    expect(rolesFor("reconciliation")).toEqual(["supervisor", "admin"]);
+    expect(rolesFor("partnerKeys")).toEqual(["admin"]);
+    expect(labelKeyOf("counter")).toBe("paymentsAdmin.nav.counter");
   });
   it("opens the workflow configuration to admins only", () => {
     for (const section of ["routing", "kinds", "calendar", "readingWindows", "tariffs"] as const) {

@@ -14,7 +14,11 @@ export type BackofficeSection =
   | "readingWindows"
   | "bills"
   | "billingRuns"
-  | "tariffs";
+  | "tariffs"
+  | "counter"
+  | "cashReport"
+  | "reconciliation"
+  | "partnerKeys";
 
 const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
@@ -26,6 +30,15 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
     section: "billingRuns",
     href: "/backoffice/billing-runs",
     roles: ["clerk", "supervisor", "admin"],
+  },
+  // Payments: the counter is for billing clerks (checked by the page), the reports for those
+  // who answer for the money.
+  { section: "counter", href: "/backoffice/payments", roles: ["clerk", "supervisor", "admin"] },
+  { section: "cashReport", href: "/backoffice/cash-report", roles: ["supervisor", "admin"] },
+  {
+    section: "reconciliation",
+    href: "/backoffice/reconciliation",
+    roles: ["supervisor", "admin"],
   },
   { section: "escalations", href: "/backoffice/queue?escalated=1", roles: ["supervisor", "admin"] },
   { section: "incidents", href: "/backoffice/incidents", roles: ["supervisor", "admin"] },
@@ -39,14 +52,25 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
   { section: "readingWindows", href: "/backoffice/reading-windows", roles: ["admin"] },
   // Prices: a published tariff version reprices every bill after its date.
   { section: "tariffs", href: "/backoffice/tariffs", roles: ["admin"] },
+  // Who may call the partner API (banks, agents, the IVR), with which scopes.
+  { section: "partnerKeys", href: "/backoffice/partner-keys", roles: ["admin"] },
 ];
 
 // Billing sections keep their labels in the billing back office's own catalogue.
 const BILLING: readonly BackofficeSection[] = ["bills", "billingRuns", "tariffs"];
+// And payment sections in the payments back office's.
+const PAYMENTS: readonly BackofficeSection[] = [
+  "counter",
+  "cashReport",
+  "reconciliation",
+  "partnerKeys",
+];
 
 /** The catalogue key of a section's menu label. */
 export function labelKeyOf(section: BackofficeSection): string {
-  return BILLING.includes(section) ? `billingAdmin.nav.${section}` : `backoffice.nav.${section}`;
+  if (BILLING.includes(section)) return `billingAdmin.nav.${section}`;
+  if (PAYMENTS.includes(section)) return `paymentsAdmin.nav.${section}`;
+  return `backoffice.nav.${section}`;
 }
 
 /** The back-office sections a role may open, in menu order. Pages check the same list. */
