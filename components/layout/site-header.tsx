@@ -27,6 +27,7 @@ export async function SiteHeader({ user, utilityName, logo, switchLanguage, sign
       : [
           { href: "/dashboard", label: t("dashboard") },
           { href: "/bills", label: t("bills") },
+          { href: "/payments", label: t("payments") },
           { href: "/requests", label: t("requests") },
           { href: "/profile", label: t("profile") },
         ];
