@@ -165,7 +165,7 @@ export default async function CounterPaymentsPage({
                       {account.openBills.map((b) => (
                         <tr key={b.id} className="border-b border-slate-100 last:border-0">
                           <td className={td}>
-                            <div className="ltr-nums font-semibold" dir="ltr">
+                            <div className="ltr-nums font-semibold whitespace-nowrap" dir="ltr">
                               {b.billNo}
                             </div>
                             <Badge tone={STATUS_TONE[b.paymentStatus]}>
