@@ -18,6 +18,13 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((v) => v === "true"),
+  /** Stripe: both set → online payments go to Stripe; otherwise the built-in test provider. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Tests only: send Stripe API calls to a local server, e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z.string().url().optional(),
+  /** The test payment provider is refused in production unless this says "enabled". */
+  TEST_PAYMENTS: z.enum(["enabled", "disabled"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -33,6 +40,11 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Forget the cached configuration (tests that change process.env between cases). */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 /** Names of the settings production refuses to start without. */

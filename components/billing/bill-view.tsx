@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { BillStatusBadge } from "@/components/billing/bill-status-badge";
 import { PricedLineRow, PricedTotals } from "@/components/billing/priced-lines";
@@ -32,10 +33,13 @@ export async function BillView({
   detail,
   locale,
   billHref,
+  pay,
 }: {
   detail: BillDetail;
   locale: Locale;
   billHref: (id: string) => string;
+  /** The owner's "Pay this bill" (the back office shows the bill without it). */
+  pay?: ReactNode;
 }) {
   const t = await getTranslations("billing");
   const tx = translator(locale);
@@ -158,6 +162,7 @@ export async function BillView({
                 </dd>
               </div>
             ) : null}
+            {open && pay ? <div className="col-span-2">{pay}</div> : null}
           </dl>
           <div className="flex flex-col gap-2">
             <span className="text-sm font-semibold text-slate-700">{t("detail.pdfTitle")}</span>

@@ -19,11 +19,17 @@ import {
 import { isUuid } from "@/lib/validation/ids";
 import { amountDueMinor, billPaymentStatus, type BillPaymentStatus } from "./status";
 
-/** Money allocated to a bill by payments that went through. */
+/**
+ * Money allocated to a bill by payments that went through, net of refunds (a refund appends
+ * negative allocations and a fully refunded payment is "refunded"): the same rule as the
+ * ledger's dueByBill (lib/payments/ledger.ts).
+ */
 const paidMinorSql = sql<number>`coalesce((
   select sum(pa.amount_minor) from ${paymentAllocations} pa
   join ${payments} p on p.id = pa.payment_id
-  where pa.bill_id = ${bills.id} and p.status = 'succeeded'), 0)::bigint`.mapWith(Number);
+  where pa.bill_id = ${bills.id} and p.status in ('succeeded', 'refunded')), 0)::bigint`.mapWith(
+  Number,
+);
 
 export type BillSummary = Pick<
   Bill,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BillStatusBadge } from "@/components/billing/bill-status-badge";
+import { PayBillsCard } from "@/components/payments/pay-bills-card";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -72,6 +73,10 @@ export default async function BillsPage({
             : t("dashboardNothingDue")}
         </p>
       ) : null}
+      <PayBillsCard bills={all} locale={locale} />
+      <Link href="/payments" className="text-sm font-semibold text-brand-700 underline">
+        {tx("payments.nav.payments")}
+      </Link>
 
       {contracts.length ? (
         <form

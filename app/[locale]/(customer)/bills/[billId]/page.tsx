@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BillView } from "@/components/billing/bill-view";
+import { PayBillButton } from "@/components/payments/pay-bills-card";
 import { getDb } from "@/db/client";
 import { requireCustomerPage } from "@/lib/auth/page-guards";
 import { getBillDetail } from "@/lib/billing/queries";
@@ -39,7 +40,12 @@ export default async function BillPage({
         </span>{" "}
         {t("back")}
       </Link>
-      <BillView detail={detail} locale={locale} billHref={(id) => `/bills/${id}`} />
+      <BillView
+        detail={detail}
+        locale={locale}
+        billHref={(id) => `/bills/${id}`}
+        pay={<PayBillButton bill={detail} locale={locale} />}
+      />
     </div>
   );
 }
