@@ -27,6 +27,12 @@ describe("the JSON API", () => {
     // The water contract's last seeded index, so that the example reading is a little above it.
     const water = own.find((c) => c.contractNo === "2000000101");
     const lastIndex = Number(water?.meters[0]?.registers[0]?.lastIndex ?? "0");
+    // One of her bills with something due, for the checkout example.
+    const payable = (
+      (await (await get("/api/v1/bills?contractNo=2000000101", { cookie: customer })).json()) as {
+        bills: { id: string; amountDue: string }[];
+      }
+    ).bills.find((b) => Number(b.amountDue) > 0);
     // Partner operations authenticate with the demo partner key (seeded outside production).
     const partner = { authorization: "Bearer wasla_demo_partner_2026" };
     const unpaid = (
@@ -54,6 +60,7 @@ describe("the JSON API", () => {
         meterSerial: "EAU-2020-01187",
         readings: [{ register: "single", index: String(lastIndex + 20) }],
       },
+      "/api/v1/payments/checkout": { billIds: [payable?.id] },
     };
     // Query strings of GET operations that need one.
     const queries: Record<string, string> = {

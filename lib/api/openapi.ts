@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   billDetailSchema,
   billListSchema,
+  checkoutRequestDocSchema,
+  checkoutResponseSchema,
   simulateRequestSchema,
   simulateResponseSchema,
   tariffListSchema,
@@ -199,6 +201,33 @@ export const OPERATIONS: Operation[] = [
       },
       413: { description: "Body too large", schema: errorSchema },
       415: { description: "Not JSON", schema: errorSchema },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/payments/checkout",
+    summary:
+      "Open an online checkout (Stripe, or the test provider without keys) for some of the signed-in customer's bills; the payment is confirmed by the provider's webhook, never by the payer's return",
+    auth: "session",
+    body: checkoutRequestDocSchema,
+    idempotent: true,
+    responses: {
+      201: {
+        description: "Checkout opened: send the payer to url",
+        schema: checkoutResponseSchema,
+      },
+      400: {
+        description:
+          "Invalid input, a cancelled or already paid bill, bills of several contracts, or an amount outside the limits (fields say which)",
+        schema: errorSchema,
+      },
+      401: { description: "Not signed in", schema: errorSchema },
+      403: { description: "Staff account", schema: errorSchema },
+      404: { description: "A bill unknown or not this customer's", schema: errorSchema },
+      409: { description: "Idempotency-Key reused with other bills", schema: errorSchema },
+      413: { description: "Body too large", schema: errorSchema },
+      415: { description: "Not JSON", schema: errorSchema },
+      503: { description: "Online payment not configured", schema: errorSchema },
     },
   },
   {

@@ -290,6 +290,31 @@ export const simulateResponseSchema = z
   })
   .meta({ id: "SimulateResponse" });
 
+export const checkoutRequestDocSchema = z
+  .object({
+    billIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(50)
+      .meta({ description: "Bills of one contract, from GET /api/v1/bills; paid oldest first" }),
+    amount: z.string().optional().meta({
+      description:
+        "Another amount than the sum due (at least 1.00, at most the sum due + 10000.00; the rest is a credit). Arabic-Indic digits accepted",
+      example: "150.00",
+    }),
+  })
+  .meta({ id: "CheckoutRequest" });
+
+export const checkoutResponseSchema = z
+  .object({
+    paymentId: z.uuid(),
+    url: z.string().meta({
+      description:
+        "Where to send the payer: Stripe Checkout, or the built-in test provider's page when Stripe is not configured",
+    }),
+  })
+  .meta({ id: "Checkout" });
+
 export const partnerBillsSchema = z
   .object({
     contractNo: z.string().meta({ example: "1000000101" }),

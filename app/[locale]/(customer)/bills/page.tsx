@@ -74,9 +74,6 @@ export default async function BillsPage({
         </p>
       ) : null}
       <PayBillsCard bills={all} locale={locale} />
-      <Link href="/payments" className="text-sm font-semibold text-brand-700 underline">
-        {tx("payments.nav.payments")}
-      </Link>
 
       {contracts.length ? (
         <form
