@@ -13,6 +13,7 @@ import { createBillingRun, processBillingRun } from "@/lib/billing/billing-run";
 import { addDays, cycleOf } from "@/lib/billing/dates";
 import { seedTariffs } from "@/lib/billing/tariff-store";
 import { nextItemNumber } from "@/lib/workflow/numbering";
+import { PAYMENT_RECEIPT_PREFIX } from "@/lib/workflow/reserved-prefixes";
 
 /** The grids each service is billed with in the demo (a water contract also pays sanitation). */
 const DEMO_TARIFFS = {
@@ -99,7 +100,7 @@ export async function seedDemoBilling(db: DbOrTx, now: Date): Promise<void> {
   // Receipt numbers in the order the money arrived, from the series settlePayment uses.
   paid.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   for (const { bill, receivedAt } of paid) {
-    const receiptNo = await nextItemNumber(db, "RC", receivedAt.getUTCFullYear());
+    const receiptNo = await nextItemNumber(db, PAYMENT_RECEIPT_PREFIX, receivedAt.getUTCFullYear());
     const [payment] = await db
       .insert(payments)
       .values({

@@ -18,6 +18,7 @@ import {
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
 import { getUtility } from "@/lib/utility/get-utility";
 import { nextItemNumber } from "@/lib/workflow/numbering";
+import { BILL_PREFIX } from "@/lib/workflow/reserved-prefixes";
 import { estimateConsumption } from "./engine/estimate";
 import { priceConsumption } from "./engine/price";
 import type { PricedLine } from "./engine/types";
@@ -373,7 +374,7 @@ export async function billContract(
     const totalBeforeTaxMinor = lines.reduce((s, l) => s + l.amountMinor, 0);
     const taxMinor = lines.reduce((s, l) => s + l.taxMinor, 0);
     const issueDate = localDate(params.now, utility.timeZone);
-    const billNo = await nextItemNumber(tx, "FA", Number(issueDate.slice(0, 4)));
+    const billNo = await nextItemNumber(tx, BILL_PREFIX, Number(issueDate.slice(0, 4)));
     const single = indexes.length === 1 ? indexes[0] : undefined;
     const readingType = !real
       ? "estimated"

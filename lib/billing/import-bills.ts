@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { getUtility } from "@/lib/utility/get-utility";
 import { nextItemNumber } from "@/lib/workflow/numbering";
+import { BILL_PREFIX } from "@/lib/workflow/reserved-prefixes";
 import { billingActorOf, type BillingStaff } from "./admin-access";
 import { newPaymentReference, type BillExplanation } from "./bill-contract";
 import { daysBetween, localDate } from "./dates";
@@ -141,7 +142,7 @@ export async function importBills(
         tariffs: [],
         imported: { externalRef: row.externalRef },
       };
-      const billNo = await nextItemNumber(tx, "FA", year);
+      const billNo = await nextItemNumber(tx, BILL_PREFIX, year);
       const days = daysBetween(row.periodStart, row.periodEnd);
       const [bill] = await tx
         .insert(bills)

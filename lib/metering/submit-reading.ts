@@ -30,9 +30,10 @@ import {
 } from "./reading-window";
 import type { RegisterName, ReadingSubmission } from "./schemas";
 import { canonicalSql } from "@/lib/validation/canonical-sql";
+import { READING_RECEIPT_PREFIX } from "@/lib/workflow/reserved-prefixes";
 
 /** Prefix of reading receipts: "RL-2026-000042", numbered gap-free per year. */
-export const RECEIPT_PREFIX = "RL";
+export const RECEIPT_PREFIX = READING_RECEIPT_PREFIX;
 
 /** What the customer (or the API client) is told: see `POST /api/v1/readings` in API.md. */
 export type ReadingReceipt = {

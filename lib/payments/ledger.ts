@@ -4,6 +4,7 @@ import { bills, paymentAllocations, payments, processedEvents, type Payment } fr
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { nextItemNumber } from "@/lib/workflow/numbering";
+import { PAYMENT_RECEIPT_PREFIX } from "@/lib/workflow/reserved-prefixes";
 import { allocate, reverseAllocations } from "./allocate";
 import { enqueueReceiptEmail } from "./notify-receipt";
 
@@ -181,7 +182,7 @@ export async function settlePayment(
       })),
     );
   const year = params.receivedAt.getUTCFullYear();
-  const receiptNo = await nextItemNumber(tx, "RC", year);
+  const receiptNo = await nextItemNumber(tx, PAYMENT_RECEIPT_PREFIX, year);
   const [settled] = await tx
     .update(payments)
     .set({

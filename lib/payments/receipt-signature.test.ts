@@ -6,7 +6,7 @@ import {
   verifyReceiptSignature,
 } from "./receipt-signature";
 
-const RECEIPT = { receiptNo: "RC-2026-000042", amountMinor: 41336, currency: "MAD" };
+const RECEIPT = { receiptNo: "QP-2026-000042", amountMinor: 41336, currency: "MAD" };
 
 describe("receipt signatures", () => {
   beforeAll(() => {
@@ -23,7 +23,7 @@ describe("receipt signatures", () => {
 
   it("refuses a signature moved to another receipt number", () => {
     const sig = signReceipt(RECEIPT);
-    expect(verifyReceiptSignature({ ...RECEIPT, receiptNo: "RC-2026-000043" }, sig)).toBe(false);
+    expect(verifyReceiptSignature({ ...RECEIPT, receiptNo: "QP-2026-000043" }, sig)).toBe(false);
   });
 
   it("refuses a signature when the amount or the currency differs", () => {
@@ -52,15 +52,15 @@ describe("receipt signatures", () => {
   );
 
   it("accepts only receipt numbers of the PREFIX-year-number form", () => {
-    expect(isReceiptNo("RC-2026-000001")).toBe(true);
-    expect(isReceiptNo("RC-2026-1")).toBe(false);
+    expect(isReceiptNo("QP-2026-000001")).toBe(true);
+    expect(isReceiptNo("QP-2026-1")).toBe(false);
     expect(isReceiptNo("rc-2026-000001")).toBe(false);
-    expect(isReceiptNo("RC-2026-000001<script>")).toBe(false);
+    expect(isReceiptNo("QP-2026-000001<script>")).toBe(false);
   });
 
   it("builds the localised verification path", () => {
     expect(receiptVerifyPath("ar", RECEIPT)).toBe(
-      `/ar/verify/receipt/RC-2026-000042?sig=${signReceipt(RECEIPT)}`,
+      `/ar/verify/receipt/QP-2026-000042?sig=${signReceipt(RECEIPT)}`,
     );
   });
 });

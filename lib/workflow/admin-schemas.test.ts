@@ -212,6 +212,10 @@ describe("request kind form", () => {
     ["T-P", "prefixFormat"],
     ["ÉTÉ", "prefixFormat"],
     ["تمب", "prefixFormat"],
+    // Bills, payment receipts and reading receipts count in the same counters.
+    ["fa", "prefixReserved"],
+    ["QP", "prefixReserved"],
+    ["RL", "prefixReserved"],
   ])("refuses the prefix %j (%s)", (numberPrefix, key) => {
     expect(errorsOf(createKindSchema, { ...KIND, numberPrefix }).numberPrefix).toBe(key);
   });

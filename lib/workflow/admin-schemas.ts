@@ -9,6 +9,7 @@ import { toAsciiDigits } from "@/lib/i18n/digits";
 import { optionalText, requiredText } from "@/lib/validation/fields";
 import { normaliseForMatching } from "./routing";
 import { isKnownTimeZone } from "./wall-clock";
+import { RESERVED_PREFIXES } from "./reserved-prefixes";
 
 export const SERVICES = ["electricity", "water", "sanitation"] as const;
 export const CHANNELS = ["web", "phone", "counter", "email", "api"] as const;
@@ -250,14 +251,15 @@ export const ruleSetSchema = z
 // ---------------------------------------------------------------------------------------------
 // Request kinds and deadline policies
 
-/** "TMP": 1 to 5 letters A–Z, typed in any case. */
+/** "TMP": 1 to 5 letters A–Z, typed in any case, not one that bills or receipts count in. */
 export const numberPrefixField = z
   .string({ error: "required" })
   .trim()
   .min(1, "required")
   .max(5, "prefixFormat")
   .transform((s) => s.toUpperCase())
-  .refine((s) => /^[A-Z]{1,5}$/.test(s), "prefixFormat");
+  .refine((s) => /^[A-Z]{1,5}$/.test(s), "prefixFormat")
+  .refine((s) => !RESERVED_PREFIXES.includes(s), "prefixReserved");
 
 export type PolicyMinutes = { firstResponseMinutes: number; resolutionMinutes: number };
 export type PolicySet = Partial<Record<AdminPriority, PolicyMinutes>>;

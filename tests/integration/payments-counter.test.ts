@@ -71,7 +71,7 @@ describe("recording a counter payment", () => {
       createdBy: clerk.id,
       amountMinor: bill.amountDueMinor,
     });
-    expect(first.payment.receiptNo).toMatch(/^RC-2026-\d+$/);
+    expect(first.payment.receiptNo).toMatch(/^QP-2026-\d+$/);
     const again = await recordCounterPayment(db, clerk, input, { locale: "fr", now });
     expect(again).toMatchObject({ replayed: true, payment: { id: first.payment.id } });
     const rows = await db

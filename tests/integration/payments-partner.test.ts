@@ -135,7 +135,7 @@ describe("POST /api/v1/partner/payments", () => {
       status: "succeeded",
       receivedAt: new Date("2026-11-20T09:15:00Z"),
     });
-    expect(row!.receiptNo).toMatch(/^RC-2026-\d+$/);
+    expect(row!.receiptNo).toMatch(/^QP-2026-\d+$/);
     // The bill is no longer offered to partners.
     expect((await unpaidBills("1000000101")).bills.map((b) => b.billNo)).not.toContain(
       bill!.billNo,

@@ -77,7 +77,7 @@ describe("who gets a receipt", () => {
   it("gives the owner the receipt with the bill it settled and the credit left", async () => {
     const receipt = await getReceipt(db, { paymentId, access: { userId: owner.id } });
     expect(receipt).not.toBeNull();
-    expect(receipt!.payment.receiptNo).toMatch(/^RC-2026-\d{6}$/);
+    expect(receipt!.payment.receiptNo).toMatch(/^QP-2026-\d{6}$/);
     expect(receipt!.bills.map((b) => [b.billNo, b.allocatedMinor])).toEqual([[billNo, billTotal]]);
     expect(receipt!.creditMinor).toBe(EXTRA_MINOR);
     expect(receipt!.contract.contractNo).toBe("1000000101");
@@ -193,13 +193,13 @@ describe("the verification link", () => {
       ),
     ).toBe(false);
     // Another receipt's signature does not carry over.
-    const other = { ...receiptSignedFields(receipt), receiptNo: "RC-2026-999999" };
+    const other = { ...receiptSignedFields(receipt), receiptNo: "QP-2026-999999" };
     expect(verifyReceiptSignature(other, signReceipt(receiptSignedFields(receipt)))).toBe(false);
     expect(maskContractNo("1000000101")).toBe("******0101");
   });
 
   it("finds nothing for an unknown receipt number", async () => {
-    expect(await getReceiptByNumber(db, "RC-2026-999999")).toBeNull();
+    expect(await getReceiptByNumber(db, "QP-2026-999999")).toBeNull();
   });
 });
 

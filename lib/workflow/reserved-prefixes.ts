@@ -1,0 +1,14 @@
+/**
+ * Number prefixes that documents other than work items count in the shared gap-free counters
+ * (number_counters): bills, payment receipts, reading receipts. A request kind may not take
+ * one, or its items and those documents would share a sequence.
+ */
+export const BILL_PREFIX = "FA";
+export const PAYMENT_RECEIPT_PREFIX = "QP";
+export const READING_RECEIPT_PREFIX = "RL";
+
+export const RESERVED_PREFIXES: readonly string[] = [
+  BILL_PREFIX,
+  PAYMENT_RECEIPT_PREFIX,
+  READING_RECEIPT_PREFIX,
+];
