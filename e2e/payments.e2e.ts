@@ -52,7 +52,7 @@ describe("online payment with the test provider", () => {
       })
       .toBe("succeeded");
     const receiptNo = (await page.locator("[data-testid=receipt-no]").textContent())!.trim();
-    expect(receiptNo).toMatch(/^RC-\d{4}-\d{6}$/);
+    expect(receiptNo).toMatch(/^[A-Z]{2}-\d{4}-\d{6}$/);
 
     await page.goto("/fr/bills");
     for (const billNo of billNos)

@@ -180,7 +180,7 @@ describe("starting a checkout with the test provider", () => {
     expect(await confirm(paymentId, "paid", "evt_test_once_2")).toBe("handled");
     const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
     expect(payment!.status).toBe("succeeded");
-    expect(payment!.receiptNo).toMatch(/^RC-\d{4}-\d{6}$/);
+    expect(payment!.receiptNo).toMatch(/^[A-Z]{2}-\d{4}-\d{6}$/);
     const due = await dueByBill(db, [bill!.id]);
     expect(due.get(bill!.id)!.dueMinor).toBe(0);
     const allocated = await db.execute<{ s: string }>(

@@ -250,7 +250,7 @@ describe("Stripe's webhook", () => {
     }
     const payment = await paymentOf(paymentId);
     expect(payment.status).toBe("succeeded");
-    expect(payment.receiptNo).toMatch(/^RC-/);
+    expect(payment.receiptNo).toMatch(/^[A-Z]{2}-\d{4}-\d{6}$/);
     expect(payment.providerPaymentId).toBe(`pi_${paymentId.slice(0, 8)}`);
     expect(await allocatedTo(bill!.id)).toBe(bill!.due);
     const [events] = await db
