@@ -218,13 +218,17 @@ export const OPERATIONS: Operation[] = [
       },
       400: {
         description:
-          "Invalid input, a cancelled or already paid bill, bills of several contracts, or an amount outside the limits (fields say which)",
+          "Invalid input, an already paid bill, bills of several contracts, or an amount outside the limits (fields say which)",
         schema: errorSchema,
       },
       401: { description: "Not signed in", schema: errorSchema },
       403: { description: "Staff account", schema: errorSchema },
       404: { description: "A bill unknown or not this customer's", schema: errorSchema },
-      409: { description: "Idempotency-Key reused with other bills", schema: errorSchema },
+      409: {
+        description:
+          "A cancelled bill (BILL_CANCELLED: pay its replacement), or an Idempotency-Key reused with other bills",
+        schema: errorSchema,
+      },
       413: { description: "Body too large", schema: errorSchema },
       415: { description: "Not JSON", schema: errorSchema },
       503: { description: "Online payment not configured", schema: errorSchema },

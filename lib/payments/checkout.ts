@@ -132,8 +132,8 @@ async function loadPayableBills(
     .where(and(inArray(bills.id, ids), scope))
     .orderBy(asc(bills.periodStart), asc(bills.billNo));
   if (rows.length !== ids.length) throw new AppError("NOT_FOUND", "bill not the payer's");
-  if (rows.some((r) => r.status !== "issued"))
-    throw invalid("billIds", "billCancelled", "cancelled bill");
+  // A cancelled bill has a replacement to pay instead: 409 with that advice, in every language.
+  if (rows.some((r) => r.status !== "issued")) throw new AppError("BILL_CANCELLED");
   const contractIds = new Set(rows.map((r) => r.contractId));
   if (contractIds.size !== 1) throw invalid("billIds", "oneContract", "bills of several contracts");
   const due = await dueByBill(db, ids);
