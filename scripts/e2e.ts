@@ -31,6 +31,10 @@ const serverEnv: NodeJS.ProcessEnv = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   WASLA_PG_DIR: `.data/e2e-postgres-${process.pid}`,
   WASLA_PG_EPHEMERAL: "1",
+  // A production build needs both opt-ins: the journeys pay with the labelled test provider
+  // and call the partner API with the demo key, on this throw-away database only.
+  TEST_PAYMENTS: "enabled",
+  DEMO_PARTNER_KEY: "true",
 };
 // Always a throw-away embedded database, never the developer's DATABASE_URL.
 delete serverEnv.DATABASE_URL;

@@ -44,7 +44,9 @@ const db = createDb(process.env.DATABASE_URL!, { max: 3 });
 await runMigrations(db);
 const seeded = await seedIfEmpty(db, {
   demo: !external || process.env.DEMO_DATA === "true",
-  partnerKey: process.env.NODE_ENV !== "production",
+  // The published demo partner key never exists in production, unless a throw-away demo
+  // server (the browser tests) asks for it explicitly.
+  partnerKey: process.env.NODE_ENV !== "production" || process.env.DEMO_PARTNER_KEY === "true",
 });
 if (seeded !== "already-seeded")
   console.log(`Database ${seeded.replace("seeded-", "seeded with ")} data.`);
