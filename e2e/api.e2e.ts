@@ -27,17 +27,20 @@ describe("the JSON API", () => {
     // The water contract's last seeded index, so that the example reading is a little above it.
     const water = own.find((c) => c.contractNo === "2000000101");
     const lastIndex = Number(water?.meters[0]?.registers[0]?.lastIndex ?? "0");
-    // One of her bills with something due, for the checkout example.
+    // A bill with something due for the checkout example: Omar's, which no other journey pays
+    // (the journeys share one database, and their order is not fixed).
+    const omar = await sessionCookieFor("omar@wasla.example");
     const payable = (
-      (await (await get("/api/v1/bills?contractNo=2000000101", { cookie: customer })).json()) as {
+      (await (await get("/api/v1/bills?contractNo=2000000104", { cookie: omar })).json()) as {
         bills: { id: string; amountDue: string }[];
       }
     ).bills.find((b) => Number(b.amountDue) > 0);
-    // Partner operations authenticate with the demo partner key (seeded outside production).
+    // Partner operations authenticate with the demo partner key (seeded outside production, or
+    // with DEMO_PARTNER_KEY). The example pays Youssef's bill: the payment journeys use Fatima's.
     const partner = { authorization: "Bearer wasla_demo_partner_2026" };
     const unpaid = (
       (await (
-        await get("/api/v1/partner/bills?contractNo=1000000101", { headers: partner })
+        await get("/api/v1/partner/bills?contractNo=1000000102", { headers: partner })
       ).json()) as { bills: { billNo: string; amountDue: string; currency: string }[] }
     ).bills[0];
     // Each POST operation's example body; a new POST route needs its entry here.
@@ -64,7 +67,7 @@ describe("the JSON API", () => {
     };
     // Query strings of GET operations that need one.
     const queries: Record<string, string> = {
-      "/api/v1/partner/bills": "?contractNo=1000000101",
+      "/api/v1/partner/bills": "?contractNo=1000000102",
       "/api/v1/readings": "?contractNo=2000000101",
       "/api/v1/bills": "?contractNo=2000000101",
     };
@@ -84,7 +87,12 @@ describe("the JSON API", () => {
           .replace("{number}", filedNumber) + (isPost ? "" : (queries[op.path] ?? ""));
       expect(isPost ? examples[op.path] : true, `example body of ${op.path}`).toBeDefined();
       const init: RequestInit & { cookie?: string } = {
-        cookie: op.auth === "none" || op.auth === "partner" ? undefined : customer,
+        cookie:
+          op.auth === "none" || op.auth === "partner"
+            ? undefined
+            : op.path === "/api/v1/payments/checkout"
+              ? omar
+              : customer,
         ...(op.auth === "partner" && !isPost ? { headers: partner } : {}),
         ...(isPost
           ? {

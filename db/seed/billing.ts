@@ -28,6 +28,8 @@ const UNPAID_NEWEST: Record<string, number> = {
   "2000000101": 2,
   "1000000102": 1,
   "1000000103": 1,
+  // Omar's: the API journey opens a checkout on it, apart from the bills other journeys pay.
+  "2000000104": 1,
 };
 
 /**
