@@ -18,6 +18,7 @@ export async function SiteHeader({ user, utilityName, logo, switchLanguage, sign
   const staff = user && user.role !== "customer";
   const links = !user
     ? [
+        { href: "/quick-pay", label: t("quickPay") },
         { href: "/simulator", label: t("simulator") },
         { href: "/sign-in", label: t("signIn") },
         { href: "/sign-up", label: t("signUp") },
@@ -40,7 +41,7 @@ export async function SiteHeader({ user, utilityName, logo, switchLanguage, sign
           href={user ? (staff ? "/backoffice" : "/dashboard") : "/"}
         />
         <div className="flex flex-wrap items-center gap-2">
-          <nav aria-label={t("main")} className="flex items-center gap-1">
+          <nav aria-label={t("main")} className="flex flex-wrap items-center gap-1">
             {links.map((l) => (
               <Link
                 key={l.href}
