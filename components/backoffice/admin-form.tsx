@@ -14,11 +14,21 @@ const COMPACT = {
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
+/** How a back-office domain words its field errors (billing, payments): see AdminForm. */
+export type FieldErrorWording = {
+  /** An error key → its message. */
+  message: (key: string) => string;
+  /** A field name → its label, or null for a form-level error. */
+  label: (name: string) => string | null;
+  /** "Block 3: blocks overlap". */
+  format: (field: string, message: string) => string;
+};
+
 /**
  * A configuration form whose fields the server renders. Unlike ActionForm it keeps what was
  * typed when the server refuses it (a long rule should not be typed twice), names the field
- * of each error, and looks messages up under `admin.validation` before `validation`. Without
- * JavaScript it still posts to the action.
+ * of each error, and looks messages up under `admin.validation` before `validation` (or in a
+ * domain's own catalogue, through `wording`). Without JavaScript it still posts to the action.
  */
 export function AdminForm({
   action,
@@ -31,6 +41,8 @@ export function AdminForm({
   compact = false,
   className = "flex flex-col gap-4",
   testId,
+  wording,
+  afterSuccess,
   children,
 }: {
   action: Action;
@@ -45,6 +57,10 @@ export function AdminForm({
   compact?: boolean;
   className?: string;
   testId?: string;
+  /** A domain's own messages and field labels instead of the admin ones. */
+  wording?: FieldErrorWording;
+  /** Shown after a success, from what the action returned (a new key shown once). */
+  afterSuccess?: (values: Record<string, string>) => ReactNode;
   children?: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -58,12 +74,18 @@ export function AdminForm({
     if (state.status === "ok" && resetOnSuccess) ref.current?.reset();
   }, [state, resetOnSuccess]);
 
-  const message = (key: string) =>
-    ta.has(key as never)
-      ? ta(key as never)
-      : tv.has(key as never)
-        ? tv(key as never)
-        : tv("invalid");
+  const message =
+    wording?.message ??
+    ((key: string) =>
+      ta.has(key as never)
+        ? ta(key as never)
+        : tv.has(key as never)
+          ? tv(key as never)
+          : tv("invalid"));
+  const label = wording?.label ?? ((name: string) => labels?.[name] ?? null);
+  const format =
+    wording?.format ??
+    ((field: string, text: string) => tf("fieldError", { field, message: text }));
   const fields = state.status === "error" ? Object.entries(state.fields ?? {}) : [];
   // A refusal of the whole form ("the catch-all cannot be deleted") is one sentence on its own.
   const onlyFormLevel = fields.length > 0 && fields.every(([name]) => name === "_form");
@@ -89,18 +111,16 @@ export function AdminForm({
       data-testid={testId}
     >
       {state.status === "ok" && successText ? <Alert tone="success">{successText}</Alert> : null}
+      {state.status === "ok" && afterSuccess ? afterSuccess(state.values ?? {}) : null}
       {state.status === "error" ? (
         <Alert tone="error">
           {heading}
           {fields.length ? (
             <ul className={heading ? "mt-1 list-disc ps-5" : "list-none"}>
-              {fields.map(([name, key]) => (
-                <li key={name}>
-                  {labels?.[name]
-                    ? tf("fieldError", { field: labels[name], message: message(key) })
-                    : message(key)}
-                </li>
-              ))}
+              {fields.map(([name, key]) => {
+                const field = label(name);
+                return <li key={name}>{field ? format(field, message(key)) : message(key)}</li>;
+              })}
             </ul>
           ) : null}
         </Alert>
