@@ -13,91 +13,14 @@ import {
   type Frame,
 } from "./page-frame";
 import { drawTableHeader, drawTableRow, measureTableRow, type Column } from "./table";
-import { drawText, measureText } from "./text-layout";
+import { drawBlockRow, drawField, money, type Block, type BlockStyle } from "./field-blocks";
+import { drawText } from "./text-layout";
 
 const W = CONTENT_WIDTH;
 const GAP = 10;
 
-/**
- * "label ... value" on one line (value at the end side) when both fit, else the value on the
- * lines under its label. Returns the height used; draws nothing when `dry`.
- */
-function drawField(
-  doc: PDFKit.PDFDocument,
-  frame: Frame,
-  box: { start: number; width: number; y: number; dry?: boolean },
-  label: string,
-  value: string,
-  options: { size?: number; boldValue?: boolean } = {},
-): number {
-  const { start, width, y, dry } = box;
-  const size = options.size ?? 8.5;
-  const common = { dir: frame.dir, size, x: frame.x(start, width), width, dry } as const;
-  const labelH = drawText(doc, label, { ...common, y, color: COLORS.muted });
-  const oneLine =
-    measureText(doc, label, { size }) +
-      measureText(doc, value, { size, bold: options.boldValue }) +
-      8 <=
-    width;
-  const valueY = oneLine ? y : y + labelH;
-  const valueH = drawText(doc, value, {
-    ...common,
-    y: valueY,
-    align: oneLine ? "end" : "start",
-    bold: options.boldValue,
-    color: COLORS.ink,
-  });
-  return oneLine ? Math.max(labelH, valueH) : labelH + valueH;
-}
-
-type Block = { title: string; fields: [string, string | undefined][] };
-
-/** A titled box of fields; returns its natural height. Draws the frame when given `height`. */
-function drawBlock(
-  doc: PDFKit.PDFDocument,
-  frame: Frame,
-  block: Block,
-  box: { start: number; width: number; y: number; height?: number; dry?: boolean },
-): number {
-  const { start, width, y, dry } = box;
-  const inner = width - 14;
-  if (!dry && box.height) {
-    doc
-      .roundedRect(frame.x(start, width), y, width, box.height, 4)
-      .lineWidth(0.6)
-      .stroke(COLORS.rule);
-  }
-  let at = y + 5;
-  at += drawText(doc, block.title, {
-    x: frame.x(start + 7, inner),
-    y: at,
-    width: inner,
-    dir: frame.dir,
-    size: 9.5,
-    bold: true,
-    color: COLORS.brand,
-    dry,
-  });
-  for (const [label, value] of block.fields) {
-    if (value === undefined || value === "") continue;
-    if (!label) {
-      // A field that needs no label (the customer's name under "Customer").
-      at += drawText(doc, value, {
-        x: frame.x(start + 7, inner),
-        y: at,
-        width: inner,
-        dir: frame.dir,
-        size: 9,
-        bold: true,
-        color: COLORS.ink,
-        dry,
-      });
-      continue;
-    }
-    at += drawField(doc, frame, { start: start + 7, width: inner, y: at, dry }, label, value);
-  }
-  return at - y + 5;
-}
+/** The bill's boxes: dense, to keep a usual bill on one page. */
+const BLOCK_STYLE: BlockStyle = { padding: 7, titleSize: 9.5, leadSize: 9, field: { size: 8.5 } };
 
 /** The customer, contract and meter boxes, side by side at one height. */
 function drawInfoBlocks(
@@ -136,17 +59,7 @@ function drawInfoBlocks(
       ],
     },
   ];
-  const width = (W - 2 * GAP) / 3;
-  const boxes = blocks.map((_, i) => ({ start: i * (width + GAP), width, y }));
-  const height = Math.max(
-    ...blocks.map((b, i) => drawBlock(doc, frame, b, { ...boxes[i]!, dry: true })),
-  );
-  blocks.forEach((b, i) => drawBlock(doc, frame, b, { ...boxes[i]!, height }));
-  return height;
-}
-
-function money(value: string, currency: string): string {
-  return `${value} ${currency}`;
+  return drawBlockRow(doc, frame, blocks, { y, width: W, gap: GAP }, BLOCK_STYLE);
 }
 
 /** Totals, then the amount due and the due date as the two things nobody should miss. */
@@ -175,7 +88,7 @@ function drawTotals(
         { start: start + 8, width: inner, y: at, dry },
         label,
         money(value, bill.currency),
-        { size: 9.5, boldValue: bold },
+        { size: 9.5, bold },
       );
     }
     return at + 4;
@@ -259,7 +172,7 @@ function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: BillDocument): 
   ] as const) {
     at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, {
       size: 9,
-      boldValue: true,
+      bold: true,
     });
   }
   const bottom = Math.max(y + h1, at) + 6;

@@ -12,7 +12,8 @@ import {
   type Frame,
 } from "./page-frame";
 import { drawTableHeader, drawTableRow, measureTableRow, type Column } from "./table";
-import { drawText, measureText } from "./text-layout";
+import { drawBlockRow, drawField, money, type Block, type BlockStyle } from "./field-blocks";
+import { drawText } from "./text-layout";
 
 /**
  * A payment receipt on one A4 page: who paid, for which contract, how, which bills the money
@@ -24,84 +25,13 @@ const GAP = 10;
 // The footer starts here; bills that would run into it are summed up on one last line.
 const FOOTER_TOP = PAGE.height - PAGE.margin - 34;
 
-/** "label … value" on one line when both fit, else the value under its label; returns height. */
-function drawField(
-  doc: PDFKit.PDFDocument,
-  frame: Frame,
-  box: { start: number; width: number; y: number; dry?: boolean },
-  label: string,
-  value: string,
-  options: { size?: number; bold?: boolean; color?: string } = {},
-): number {
-  const { start, width, y, dry } = box;
-  const size = options.size ?? 9;
-  const common = { dir: frame.dir, size, x: frame.x(start, width), width, dry } as const;
-  const oneLine =
-    measureText(doc, label, { size }) + measureText(doc, value, { size, bold: options.bold }) + 8 <=
-    width;
-  const labelH = drawText(doc, label, { ...common, y, color: options.color ?? COLORS.muted });
-  const valueH = drawText(doc, value, {
-    ...common,
-    y: oneLine ? y : y + labelH,
-    align: oneLine ? "end" : "start",
-    bold: options.bold,
-    color: options.color ?? COLORS.ink,
-  });
-  return oneLine ? Math.max(labelH, valueH) : labelH + valueH;
-}
-
-type Block = { title: string; fields: [string, string | undefined][] };
-
-/** A titled, framed box of fields; returns its natural height (frame drawn when `height`). */
-function drawBlock(
-  doc: PDFKit.PDFDocument,
-  frame: Frame,
-  block: Block,
-  box: { start: number; width: number; y: number; height?: number; dry?: boolean },
-): number {
-  const { start, width, y, dry } = box;
-  const inner = width - 16;
-  if (!dry && box.height)
-    doc
-      .roundedRect(frame.x(start, width), y, width, box.height, 4)
-      .lineWidth(0.6)
-      .stroke(COLORS.rule);
-  let at = y + 6;
-  at += drawText(doc, block.title, {
-    x: frame.x(start + 8, inner),
-    y: at,
-    width: inner,
-    dir: frame.dir,
-    size: 10,
-    bold: true,
-    color: COLORS.brand,
-    dry,
-  });
-  for (const [label, value] of block.fields) {
-    if (!value) continue;
-    if (!label) {
-      at += drawText(doc, value, {
-        x: frame.x(start + 8, inner),
-        y: at,
-        width: inner,
-        dir: frame.dir,
-        size: 10,
-        bold: true,
-        color: COLORS.ink,
-        dry,
-      });
-      continue;
-    }
-    at += drawField(doc, frame, { start: start + 8, width: inner, y: at, dry }, label, value, {
-      bold: true,
-    });
-  }
-  return at - y + 6;
-}
-
-function money(value: string, currency: string): string {
-  return `${value} ${currency}`;
-}
+/** The receipt's boxes: roomier than the bill's, values in bold. */
+const BLOCK_STYLE: BlockStyle = {
+  padding: 8,
+  titleSize: 10,
+  leadSize: 10,
+  field: { size: 9, bold: true },
+};
 
 /** Utility at the start side; title, number, date and status at the end side. */
 function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: ReceiptDocument): number {
@@ -127,7 +57,10 @@ function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: ReceiptDocument
     [l.receivedAt, receipt.receivedAt],
     [l.status, receipt.status],
   ] as const)
-    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, { bold: true });
+    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, {
+      size: 9,
+      bold: true,
+    });
   const bottom = Math.max(y + h1, at) + 6;
   doc.rect(PAGE.margin, bottom, W, 2).fill(COLORS.brand);
   doc.rect(frame.x(0, 90), bottom, 90, 2).fill(COLORS.accent);
@@ -156,13 +89,7 @@ function drawInfo(doc: PDFKit.PDFDocument, frame: Frame, data: ReceiptDocument, 
       ],
     },
   ];
-  const width = (W - GAP) / 2;
-  const boxes = blocks.map((_, i) => ({ start: i * (width + GAP), width, y }));
-  const height = Math.max(
-    ...blocks.map((b, i) => drawBlock(doc, frame, b, { ...boxes[i]!, dry: true })),
-  );
-  blocks.forEach((b, i) => drawBlock(doc, frame, b, { ...boxes[i]!, height }));
-  return height;
+  return drawBlockRow(doc, frame, blocks, { y, width: W, gap: GAP }, BLOCK_STYLE);
 }
 
 /** The bills the payment settled; returns the height used. */
