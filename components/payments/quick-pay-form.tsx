@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -54,7 +54,19 @@ export function QuickPayForm({
     );
 
   return (
-    <form action={formAction} className="flex flex-col gap-4" data-testid="quick-pay-lookup">
+    <form
+      action={formAction}
+      // Through a transition rather than the form's own action, so that a typo in the reference
+      // does not clear the contract number too (React resets a form after its action); without
+      // JavaScript the form still posts.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="flex flex-col gap-4"
+      data-testid="quick-pay-lookup"
+    >
       {errors.length ? <Alert tone="error">{errors.join(" ")}</Alert> : null}
       <label className="flex flex-col gap-1 font-semibold">
         {t("contractNo")}
