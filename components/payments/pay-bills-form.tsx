@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { startTransition, useActionState, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -54,7 +54,18 @@ export function PayBillsForm({
     });
 
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid={testId}>
+    <form
+      action={formAction}
+      // A refused amount stays in its field to be corrected (React resets a form after its
+      // action); without JavaScript the form still posts.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="flex flex-col gap-3"
+      data-testid={testId}
+    >
       <input type="hidden" name="token" value={token} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
