@@ -2,6 +2,7 @@ import type { BillLine } from "@/db/schema";
 import { intlTag } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
+import { addDays } from "./dates";
 import { minorDigits } from "./engine/money";
 import { explainChanges, type BillFacts, type Change } from "./explain";
 import type { BillExplanation } from "./bill-contract";
@@ -71,7 +72,7 @@ export function formatDay(date: string, locale: Locale): string {
 
 /** The last day of a period whose end is exclusive. */
 export function lastDay(periodEnd: string): string {
-  return new Date(Date.parse(`${periodEnd}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return addDays(periodEnd, -1);
 }
 
 export function formatPeriod(start: string, end: string, locale: Locale): string {

@@ -1,7 +1,5 @@
 import type { ReactNode } from "react";
 import { formatMinor } from "@/lib/billing/engine/money";
-import { formatDate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
 
 /** An amount in minor units with its currency, kept left-to-right inside Arabic text. */
 export function Money({
@@ -22,17 +20,8 @@ export function Money({
   );
 }
 
-/** A calendar date (YYYY-MM-DD) in the reader's language; noon UTC keeps the day whatever the zone. */
-export function day(date: string, locale: Locale): string {
-  return formatDate(`${date}T12:00:00Z`, locale, "UTC");
-}
-
-/** The day before an exclusive period end: bills say "1 to 31 January", not "to 1 February". */
-export function lastDay(end: string): string {
-  const d = new Date(`${end}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+// Dates read the same on the staff pages as on the customer's bill.
+export { formatDay as day, lastDay } from "@/lib/billing/present";
 
 /** A table that scrolls sideways on a phone instead of widening the page. */
 export function TableScroll({ children }: { children: ReactNode }) {
