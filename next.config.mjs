@@ -10,8 +10,11 @@ const nextConfig = {
   // forbidden(): a customer who opens the back office gets a real 403 page.
   experimental: {
     authInterrupts: true,
-    // Forms carry a photo of up to 10 MB (checked again by content on the server).
-    serverActions: { bodySizeLimit: "11mb" },
+    // Forms carry a photo of up to 10 MB, and a letter to the mail registry up to 10
+    // attachments of 10 MB each (all checked again by content on the server). The proxy buffers
+    // bodies for the server action behind it, so its limit follows.
+    serverActions: { bodySizeLimit: "101mb" },
+    proxyClientMaxBodySize: "101mb",
   },
   // next build runs no type-check or lint of its own: `npm test` runs tsc and eslint once.
   typescript: { ignoreBuildErrors: true },

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+/** A registry number format: both tokens once, safe literals, starting with a letter. */
+const REGISTRY_FORMAT =
+  /^(?=[A-Z])(?=.*\{year\})(?=.*\{seq:(?:[1-9]|10)\})(?:[A-Z0-9./-]|\{year\}|\{seq:(?:[1-9]|10)\}){3,40}$/;
+
 /**
  * Configuration, read and validated once. Domain code asks `env()` and never reads
  * process.env itself, so a missing or malformed setting fails at start with one clear message.
@@ -25,7 +29,20 @@ const envSchema = z.object({
   STRIPE_API_BASE: z.string().url().optional(),
   /** The test payment provider is refused in production unless this says "enabled". */
   TEST_PAYMENTS: z.enum(["enabled", "disabled"]).optional(),
+  /**
+   * How the mail registry prints its numbers: literal A–Z, 0–9, "-", "/", "." around {year} and
+   * {seq:N} (the yearly sequence, zero-padded to N digits). Changing it mid-year keeps counting.
+   */
+  REGISTRY_INCOMING_FORMAT: z
+    .string()
+    .regex(REGISTRY_FORMAT, "must use {year} and {seq:N} with A-Z 0-9 - / . around them")
+    .default("ARR-{year}-{seq:6}"),
+  REGISTRY_OUTGOING_FORMAT: z
+    .string()
+    .regex(REGISTRY_FORMAT, "must use {year} and {seq:N} with A-Z 0-9 - / . around them")
+    .default("DEP-{year}-{seq:6}"),
 });
+
 
 export type Env = z.infer<typeof envSchema>;
 

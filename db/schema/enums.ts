@@ -68,3 +68,26 @@ export const complaintCategoryEnum = pgEnum("complaint_category", [
   "wrong_name",
   "other",
 ]);
+
+// The mail registry office (lib/registry).
+export const registryDirectionEnum = pgEnum("registry_direction", ["incoming", "outgoing"]);
+export const registryChannelEnum = pgEnum("registry_channel", [
+  "web",
+  "counter",
+  "post",
+  "email",
+  "partner",
+]);
+export const registryCategoryEnum = pgEnum("registry_category", [
+  "request",
+  "inquiry",
+  "complaint",
+  "suggestion",
+  "other",
+]);
+export const registryReplyStatusEnum = pgEnum("registry_reply_status", [
+  "draft",
+  "approved",
+  "registered",
+  "withdrawn",
+]);

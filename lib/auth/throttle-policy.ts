@@ -17,6 +17,12 @@ export const POLICIES = {
    * from many addresses must still stop; the contract's owner can sign in meanwhile.
    */
   readingContract: { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  /**
+   * Letters to the mail registry, counted on every filing (not only failures): 10 an hour from
+   * one address for guests (on top of the proof of work), 20 an hour per signed-in account.
+   */
+  registryGuest: { maxFailures: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  registryAccount: { maxFailures: 20, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } satisfies Record<string, ThrottlePolicy>;
 
 export function isLocked(state: ThrottleState | undefined, now: Date): boolean {

@@ -17,6 +17,15 @@ export const throttleKeys = {
     key: `reading:${contractNo}`,
     policy: "readingContract",
   }),
+  /** Letters deposited with the mail registry, by a guest's address or a customer's account. */
+  registryGuest: (ip: string | null): ThrottleKey => ({
+    key: `registry:ip:${ip ?? "unknown"}`,
+    policy: "registryGuest",
+  }),
+  registryAccount: (userId: string): ThrottleKey => ({
+    key: `registry:user:${userId}`,
+    policy: "registryAccount",
+  }),
 };
 
 /** True when any of the keys is locked now. */

@@ -27,7 +27,8 @@ function amount(minor: number, currency: string, locale: Locale): string {
   return formatDecimal(decimalAmount(minor, currency), locale, 2);
 }
 
-function docUtility(utility: Utility, locale: Locale) {
+/** The utility block every document prints at its top (also the mail registry's letters). */
+export function docUtility(utility: Utility, locale: Locale) {
   return {
     name: utilityName(utility, locale),
     address: utilityAddress(utility, locale),

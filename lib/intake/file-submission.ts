@@ -7,9 +7,10 @@ import { AppError } from "@/lib/errors";
 import { itemLink } from "@/lib/workflow/links";
 import type { Locale } from "@/lib/i18n/locales";
 import { enqueueEmail } from "@/lib/notify/outbox";
+import type { EmailTemplates } from "@/lib/notify/render-email";
 import { addBusinessMinutes } from "@/lib/workflow/business-time";
 import { loadWorkflowConfig, policyFor } from "@/lib/workflow/config";
-import { newTrackingCode, nextItemNumber } from "@/lib/workflow/numbering";
+import { newTrackingCode, nextItemNumber, yearInZone } from "@/lib/workflow/numbering";
 import { recordEvent } from "@/lib/workflow/record-event";
 import { normaliseForMatching, routeSubmission, type Priority } from "@/lib/workflow/routing";
 import { findReplay, isUniqueViolation, storeReplay, type IdempotencyKey } from "./idempotency";
@@ -37,8 +38,29 @@ export type Submission = {
   /** Route to this department regardless of the rules (follow-ups, satisfaction items). */
   departmentCode?: string;
   priority?: Priority;
-  /** Writes the domain row (complaint, reading, letter) inside the filing transaction. */
-  createSubject: (tx: Tx) => Promise<{ type: string; id: string | null }>;
+  /**
+   * Writes the domain row (complaint, reading, letter) inside the filing transaction; it is told
+   * the item's number and tracking code (a registry entry prints them).
+   */
+  createSubject: (
+    tx: Tx,
+    filed: { number: string; trackingCode: string; year: number },
+  ) => Promise<{ type: string; id: string | null }>;
+  /**
+   * Takes the item's number from another gap-free sequence than its kind's (the mail registry's
+   * yearly register), in the same transaction. The kind's counter is then left untouched.
+   */
+  assignNumber?: (tx: Tx, year: number) => Promise<string>;
+  /** The acknowledgement e-mail's template instead of `itemReceived` (false: none). */
+  acknowledgement?:
+    | false
+    | ((
+        filed: { number: string; trackingCode: string; resolutionDueAt: Date | null },
+        locale: Locale,
+      ) => {
+        template: "registryAcknowledgement";
+        params: Omit<EmailTemplates["registryAcknowledgement"], "name">;
+      });
   idempotency?: IdempotencyKey;
 };
 
@@ -82,7 +104,8 @@ export async function fileSubmission(
   }
 }
 
-async function fileInTransaction(tx: Tx, s: Submission, now: Date): Promise<FiledItem> {
+/** The filing itself, in the caller's transaction (distribution files several items at once). */
+export async function fileInTransaction(tx: Tx, s: Submission, now: Date): Promise<FiledItem> {
   const [kind] = await tx.select().from(requestKinds).where(eq(requestKinds.code, s.kind));
   if (!kind || !kind.active)
     throw new AppError("VALIDATION_FAILED", `unknown kind ${s.kind}`, { kind: "invalid" });
@@ -110,10 +133,13 @@ async function fileInTransaction(tx: Tx, s: Submission, now: Date): Promise<File
   const priority: Priority =
     s.priority && rank(s.priority) > rank(decision.priority) ? s.priority : decision.priority;
 
-  const subject = await s.createSubject(tx);
   const policy = policyFor(config, s.kind, priority);
-  const number = await nextItemNumber(tx, kind.numberPrefix, yearIn(now, config.calendar.timeZone));
+  const year = yearInZone(now, config.calendar.timeZone);
+  const number = s.assignNumber
+    ? await s.assignNumber(tx, year)
+    : await nextItemNumber(tx, kind.numberPrefix, year);
   const trackingCode = newTrackingCode();
+  const subject = await s.createSubject(tx, { number, trackingCode, year });
   const incidentId = await matchingIncident(tx, {
     departmentId,
     service: s.service,
@@ -199,8 +225,19 @@ async function fileInTransaction(tx: Tx, s: Submission, now: Date): Promise<File
     meta: s.meta,
   });
 
-  const recipient = await recipientOf(tx, s);
-  if (recipient) {
+  const recipient = s.acknowledgement === false ? null : await recipientOf(tx, s);
+  if (recipient && s.acknowledgement) {
+    const ack = s.acknowledgement(
+      { number, trackingCode, resolutionDueAt: item!.resolutionDueAt },
+      recipient.locale,
+    );
+    await enqueueEmail(tx, {
+      to: recipient.email,
+      locale: recipient.locale,
+      template: ack.template,
+      params: { ...ack.params, name: recipient.name },
+    });
+  } else if (recipient) {
     await enqueueEmail(tx, {
       to: recipient.email,
       locale: recipient.locale,
@@ -227,10 +264,6 @@ async function fileInTransaction(tx: Tx, s: Submission, now: Date): Promise<File
 
 const RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 const rank = (p: Priority) => RANK[p];
-
-function yearIn(now: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone }).format(now));
-}
 
 /** Who hears about the item: the account holder, else the contact e-mail a guest gave. */
 async function recipientOf(

@@ -21,6 +21,15 @@ export type EmailTemplates = {
     verdict: string;
     consumption: string;
   };
+  registryAcknowledgement: {
+    name: string;
+    number: string;
+    trackingCode: string;
+    due: string;
+    link: string;
+    pdfLink: string;
+  };
+  registryReply: { name: string; number: string; outgoingNo: string; link: string; pdfLink: string };
   paymentReceipt: {
     name: string;
     receiptNo: string;

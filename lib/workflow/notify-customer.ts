@@ -6,7 +6,12 @@ import { enqueueEmail } from "@/lib/notify/outbox";
 import type { EmailTemplates } from "@/lib/notify/render-email";
 import { itemLink } from "./links";
 
-type ItemTemplate = "itemReply" | "infoRequested" | "itemResolved" | "deadlineSlipped";
+type ItemTemplate =
+  | "itemReply"
+  | "infoRequested"
+  | "itemResolved"
+  | "deadlineSlipped"
+  | "registryReply";
 
 /**
  * E-mail the item's customer (account holder, else the guest's contact address) in their

@@ -7,8 +7,14 @@ export const BILL_PREFIX = "FA";
 export const PAYMENT_RECEIPT_PREFIX = "QP";
 export const READING_RECEIPT_PREFIX = "RL";
 
+/** The mail registry's incoming and outgoing registers (lib/registry/numbers.ts). */
+export const REGISTRY_INCOMING_PREFIX = "ARR";
+export const REGISTRY_OUTGOING_PREFIX = "DEP";
+
 export const RESERVED_PREFIXES: readonly string[] = [
   BILL_PREFIX,
   PAYMENT_RECEIPT_PREFIX,
   READING_RECEIPT_PREFIX,
+  REGISTRY_INCOMING_PREFIX,
+  REGISTRY_OUTGOING_PREFIX,
 ];

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/db/client";
+import { createDb, type Db, type Tx } from "@/db/client";
 import { complaints, numberCounters, workItems, type User } from "@/db/schema";
 import { fileSubmission, type Submission } from "@/lib/intake/file-submission";
 import { createTestDatabase } from "../helpers/db";
@@ -48,7 +48,7 @@ function submission(createSubject: Submission["createSubject"]): Submission {
   };
 }
 
-const insertComplaint: Submission["createSubject"] = async (tx) => {
+const insertComplaint = async (tx: Tx) => {
   const [row] = await tx
     .insert(complaints)
     .values({
