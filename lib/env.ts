@@ -37,12 +37,16 @@ const envSchema = z.object({
     .string()
     .regex(REGISTRY_FORMAT, "must use {year} and {seq:N} with A-Z 0-9 - / . around them")
     .default("ARR-{year}-{seq:6}"),
+  /**
+   * Difficulty of the proof of work asked of anonymous letters, in leading zero bits: 16 costs
+   * a browser a second or two; each bit more doubles it.
+   */
+  REGISTRY_POW_BITS: z.coerce.number().int().min(8).max(24).default(16),
   REGISTRY_OUTGOING_FORMAT: z
     .string()
     .regex(REGISTRY_FORMAT, "must use {year} and {seq:N} with A-Z 0-9 - / . around them")
     .default("DEP-{year}-{seq:6}"),
 });
-
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -219,6 +219,12 @@ export const DEMO_STAFF: {
     departments: ["mail_registry"],
   },
   {
+    email: "registry.supervisor@wasla.example",
+    name: "Zineb Tazi",
+    role: "supervisor",
+    departments: ["mail_registry"],
+  },
+  {
     email: "billing@wasla.example",
     name: "Rachid Naciri",
     role: "clerk",

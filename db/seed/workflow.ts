@@ -73,6 +73,9 @@ export const REQUEST_KINDS = [
   },
 ] as const;
 
+/** 60 calendar days as business minutes: 60 × 5/7 ≈ 43 working days of 480 minutes. */
+export const LETTER_ANSWER_MINUTES = 43 * 480;
+
 // Business minutes; a working day is 8 hours (480). Kind null = the default for every kind.
 const POLICIES: {
   kind: string | null;
@@ -87,6 +90,14 @@ const POLICIES: {
   { kind: "complaint_technical", priority: "urgent", first: 30, resolution: 240 },
   { kind: "complaint_technical", priority: "high", first: 60, resolution: 480 },
   { kind: "follow_up", priority: "high", first: 240, resolution: 480 },
+  // Letters to the mail registry: acknowledged at once, answered within 60 days (as public
+  // complaints are), i.e. about 43 working days of 8 hours.
+  ...(["low", "normal", "high", "urgent"] as const).map((priority) => ({
+    kind: "letter",
+    priority,
+    first: 480,
+    resolution: LETTER_ANSWER_MINUTES,
+  })),
 ];
 
 type Rule = {

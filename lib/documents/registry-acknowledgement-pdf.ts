@@ -24,7 +24,12 @@ import { drawText } from "./text-layout";
 const W = CONTENT_WIDTH;
 const GAP = 10;
 const FOOTER_TOP = PAGE.height - PAGE.margin - 34;
-const STYLE: BlockStyle = { padding: 8, titleSize: 10, leadSize: 10.5, field: { size: 9, bold: true } };
+const STYLE: BlockStyle = {
+  padding: 8,
+  titleSize: 10,
+  leadSize: 10.5,
+  field: { size: 9, bold: true },
+};
 
 function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, d: AcknowledgementDocument): number {
   const y = PAGE.margin;
@@ -34,7 +39,13 @@ function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, d: AcknowledgementDoc
   const start = W - boxW;
   const text = { x: frame.x(start, boxW), width: boxW, dir: frame.dir, align: "end" } as const;
   let at = y - 4;
-  at += drawText(doc, d.labels.ackTitle, { ...text, y: at, size: 20, bold: true, color: COLORS.brandDark });
+  at += drawText(doc, d.labels.ackTitle, {
+    ...text,
+    y: at,
+    size: 20,
+    bold: true,
+    color: COLORS.brandDark,
+  });
   at += drawText(doc, d.labels.number, { ...text, y: at + 2, size: 9, color: COLORS.muted }) + 2;
   at += drawText(doc, d.registryNo, { ...text, y: at, size: 15, bold: true });
   at += drawText(doc, `${d.labels.registeredAt}: ${d.registeredAt}`, { ...text, y: at, size: 9 });
@@ -96,7 +107,12 @@ function drawTracking(
   const dueW = 230;
   // The due date and the tracking code on a band nobody misses.
   doc.rect(frame.x(0, dueW), y, dueW, height).fill(COLORS.brand);
-  const band = { x: frame.x(12, dueW - 24), width: dueW - 24, dir: frame.dir, color: "#ffffff" } as const;
+  const band = {
+    x: frame.x(12, dueW - 24),
+    width: dueW - 24,
+    dir: frame.dir,
+    color: "#ffffff",
+  } as const;
   let at = y + 12;
   at += drawText(doc, l.due, { ...band, y: at, size: 10.5 });
   at += drawText(doc, d.due, { ...band, y: at, size: 17, bold: true }) + 10;
@@ -112,7 +128,8 @@ function drawTracking(
   const textW = width - qr - 30;
   const text = { x: frame.x(textStart, textW), width: textW, dir: frame.dir } as const;
   let t = y + 12;
-  t += drawText(doc, l.qrTitle, { ...text, y: t, size: 11, bold: true, color: COLORS.brandDark }) + 2;
+  t +=
+    drawText(doc, l.qrTitle, { ...text, y: t, size: 11, bold: true, color: COLORS.brandDark }) + 2;
   t += drawText(doc, l.qrHint, { ...text, y: t, size: 8.5, color: COLORS.muted, maxLines: 5 }) + 4;
   drawText(doc, d.registryNo, { ...text, y: t, size: 11, bold: true });
 }
@@ -146,7 +163,14 @@ function draw(doc: PDFKit.PDFDocument, d: AcknowledgementDocument): void {
       { y, width: W, gap: GAP },
       STYLE,
     ) + 12;
-  y += drawText(doc, l.subject, { x: frame.x(0, W), y, width: W, dir: frame.dir, size: 9, color: COLORS.muted });
+  y += drawText(doc, l.subject, {
+    x: frame.x(0, W),
+    y,
+    width: W,
+    dir: frame.dir,
+    size: 9,
+    color: COLORS.muted,
+  });
   y +=
     drawText(doc, d.subject, {
       x: frame.x(0, W),

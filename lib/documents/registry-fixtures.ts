@@ -8,7 +8,10 @@ export const SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f0
 
 const UTILITY = {
   ar: { name: "وكالة وصلة لتوزيع الماء والكهرباء", address: "شارع محمد الخامس، الجديدة" },
-  fr: { name: "Régie Wasla de distribution d'eau et d'électricité", address: "Avenue Mohammed V, El Jadida" },
+  fr: {
+    name: "Régie Wasla de distribution d'eau et d'électricité",
+    address: "Avenue Mohammed V, El Jadida",
+  },
   en: { name: "Wasla Utility", address: "Avenue Mohammed V, El Jadida" },
 };
 
@@ -27,7 +30,8 @@ export function sampleAcknowledgement(locale: DocLocale, attachments = 2): Ackno
       contact: "0612345678 · fz@example.com",
     },
     category: m.category.complaint,
-    subject: locale === "ar" ? `انقطاع الماء منذ ثلاثة أيام ${HOSTILE}` : `Coupure d'eau ${HOSTILE}`,
+    subject:
+      locale === "ar" ? `انقطاع الماء منذ ثلاثة أيام ${HOSTILE}` : `Coupure d'eau ${HOSTILE}`,
     attachments: Array.from({ length: attachments }, (_, i) => ({
       name: locale === "ar" ? `فاتورة-${i + 1}.pdf` : `facture-${i + 1}.pdf`,
       size: "1.2 MB",
@@ -58,4 +62,3 @@ export function sampleLetter(locale: DocLocale, paragraphs = 3): ReplyLetterDocu
     body: [...Array.from({ length: paragraphs }, () => para), HOSTILE].join("\n\n"),
   };
 }
-

@@ -41,7 +41,12 @@ function pieces(body: string): string[] {
   return out;
 }
 
-function drawReferences(doc: PDFKit.PDFDocument, frame: Frame, d: ReplyLetterDocument, y: number): number {
+function drawReferences(
+  doc: PDFKit.PDFDocument,
+  frame: Frame,
+  d: ReplyLetterDocument,
+  y: number,
+): number {
   const boxW = 250;
   const start = W - boxW;
   let at = y;
@@ -50,7 +55,10 @@ function drawReferences(doc: PDFKit.PDFDocument, frame: Frame, d: ReplyLetterDoc
     [d.labels.yourLetter, `${d.incomingNo} · ${d.incomingDate}`],
     [d.labels.date, d.date],
   ] as const)
-    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, { size: 9.5, bold: true });
+    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, {
+      size: 9.5,
+      bold: true,
+    });
   return at - y;
 }
 
@@ -105,7 +113,11 @@ function draw(doc: PDFKit.PDFDocument, d: ReplyLetterDocument): void {
 }
 
 function newDocument(d: ReplyLetterDocument): PDFKit.PDFDocument {
-  return createDocument({ locale: d.locale, title: `${d.outgoingNo} – ${d.subject}`, author: d.utility.name });
+  return createDocument({
+    locale: d.locale,
+    title: `${d.outgoingNo} – ${d.subject}`,
+    author: d.utility.name,
+  });
 }
 
 /** The reply letter as a PDF stream. */

@@ -4,11 +4,20 @@ import type { DbOrTx, Tx } from "@/db/client";
 import { files, registryAttachments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { detectFileType, type Mime } from "@/lib/files/detect-type";
-import { cleanOriginalName, MAX_DOCUMENT_BYTES, uploadFile, type Uploader } from "@/lib/files/upload-file";
+import {
+  cleanOriginalName,
+  MAX_DOCUMENT_BYTES,
+  uploadFile,
+  type Uploader,
+} from "@/lib/files/upload-file";
 import { MAX_ATTACHMENTS } from "./schemas";
 
 /** What a letter may carry: PDFs and scans or photos of pages. */
-export const LETTER_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const satisfies readonly Mime[];
+export const LETTER_TYPES = [
+  "application/pdf",
+  "image/jpeg",
+  "image/png",
+] as const satisfies readonly Mime[];
 
 export type CheckedAttachment = {
   bytes: Uint8Array;

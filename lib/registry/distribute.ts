@@ -124,7 +124,10 @@ export async function distributeEntry(
       actor,
       at: now,
       messageKey: "registryDistributed",
-      data: { departments: created.map((c) => c.departmentCode), items: created.map((c) => c.number) },
+      data: {
+        departments: created.map((c) => c.departmentCode),
+        items: created.map((c) => c.number),
+      },
       fromStatus: registryItem.status !== toStatus ? registryItem.status : null,
       toStatus: registryItem.status !== toStatus ? toStatus : null,
     });

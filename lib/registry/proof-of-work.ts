@@ -11,8 +11,8 @@ import { AppError } from "@/lib/errors";
  * Crypto, a second or two), and the server checks it in one hash and spends the challenge in
  * the filing transaction, so one solution files one letter. It costs a person nothing and a
  * script that files thousands of letters real CPU time, on top of the per-address rate limit.
+ * The difficulty is REGISTRY_POW_BITS (16 by default).
  */
-export const POW_BITS = 16;
 const LIFETIME_MS = 6 * 3600_000;
 
 function secret(): string {
@@ -29,7 +29,7 @@ function sign(payload: string): string {
 }
 
 /** "<id>.<expires ms>.<bits>.<signature>": opaque to the browser, checked by the server alone. */
-export function issueChallenge(now = new Date(), bits = POW_BITS): string {
+export function issueChallenge(now = new Date(), bits = env().REGISTRY_POW_BITS): string {
   const payload = `${randomBytes(12).toString("base64url")}.${now.getTime() + LIFETIME_MS}.${bits}`;
   return `${payload}.${sign(payload)}`;
 }
@@ -55,7 +55,8 @@ export function proofDigest(challenge: string, nonce: string): Uint8Array {
 /** Finds a nonce (tests and the API's documentation example; the browser has its own). */
 export function solveChallenge(challenge: string): string {
   const bits = Number(challenge.split(".")[2]);
-  for (let n = 0; ; n++) if (leadingZeroBits(proofDigest(challenge, String(n))) >= bits) return String(n);
+  for (let n = 0; ; n++)
+    if (leadingZeroBits(proofDigest(challenge, String(n))) >= bits) return String(n);
 }
 
 /**
@@ -78,7 +79,10 @@ export function verifyProof(
     throw refuse("bad signature");
   if (Number(expires) < now.getTime())
     throw new AppError("VALIDATION_FAILED", "expired", { proof: "proofExpired" });
-  if (Number(bits) < POW_BITS || leadingZeroBits(proofDigest(challenge, nonce)) < Number(bits))
+  if (
+    Number(bits) < env().REGISTRY_POW_BITS ||
+    leadingZeroBits(proofDigest(challenge, nonce)) < Number(bits)
+  )
     throw refuse("not solved");
   return id;
 }
@@ -93,7 +97,11 @@ export async function spendChallenge(tx: DbOrTx, id: string): Promise<void> {
 
 /** True for the unique violation of a spent challenge (another letter used this proof). */
 export function isSpentChallenge(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const e = error as {
+    code?: string;
+    constraint?: string;
+    cause?: { code?: string; constraint?: string };
+  };
   const c = e?.cause ?? e;
   return c?.code === "23505" && c?.constraint === "registry_spent_challenges_pkey";
 }

@@ -131,7 +131,12 @@ export async function getRegistryEntry(db: DbOrTx, staff: Staff, entryId: string
       .where(eq(registryAttachments.entryId, entry.id))
       .orderBy(asc(registryAttachments.position)),
     db
-      .select({ id: registryAnnotations.id, at: registryAnnotations.at, body: registryAnnotations.body, author: users.name })
+      .select({
+        id: registryAnnotations.id,
+        at: registryAnnotations.at,
+        body: registryAnnotations.body,
+        author: users.name,
+      })
       .from(registryAnnotations)
       .innerJoin(users, eq(users.id, registryAnnotations.authorId))
       .where(eq(registryAnnotations.entryId, entry.id))
@@ -251,7 +256,10 @@ export async function getLetterForSender(
       .select()
       .from(registryEntries)
       .where(
-        and(eq(registryEntries.inReplyToId, row.entry.id), eq(registryEntries.direction, "outgoing")),
+        and(
+          eq(registryEntries.inReplyToId, row.entry.id),
+          eq(registryEntries.direction, "outgoing"),
+        ),
       )
       .orderBy(desc(registryEntries.registeredAt))
       .limit(1),

@@ -118,7 +118,11 @@ export async function registerIncoming(
         meta: options.meta,
         customerUserId: filer.kind === "customer" ? filer.user.id : null,
         filedById: filer.kind === "clerk" ? filer.user.id : null,
-        contact: { name: letter.sender.name, email: letter.sender.email, phone: letter.sender.phone },
+        contact: {
+          name: letter.sender.name,
+          email: letter.sender.email,
+          phone: letter.sender.phone,
+        },
         // Every letter is first registered by the office, which then distributes it.
         departmentCode: "mail_registry",
         assignNumber: async (tx, year) => {

@@ -76,10 +76,16 @@ async function moveItem(
     .set({
       status: change.to,
       ...(resolved
-        ? { outcome: "resolved" as const, resolvedAt: change.now, assigneeId: null, leaseExpiresAt: null }
+        ? {
+            outcome: "resolved" as const,
+            resolvedAt: change.now,
+            assigneeId: null,
+            leaseExpiresAt: null,
+          }
         : {}),
       firstResponseAt: item.firstResponseAt ?? change.now,
-      lastCustomerVisibleAt: change.visibility === "customer" ? change.now : item.lastCustomerVisibleAt,
+      lastCustomerVisibleAt:
+        change.visibility === "customer" ? change.now : item.lastCustomerVisibleAt,
       updatedAt: change.now,
     })
     .where(eq(workItems.id, item.id))
@@ -105,13 +111,17 @@ export async function draftReply(
     const [lead] = await tx
       .select()
       .from(registryDistributions)
-      .where(and(eq(registryDistributions.workItemId, item.id), eq(registryDistributions.lead, "lead")));
+      .where(
+        and(eq(registryDistributions.workItemId, item.id), eq(registryDistributions.lead, "lead")),
+      );
     // Only the lead department answers; a copy is for information.
     if (!lead) throw new AppError("NOT_FOUND");
     const [current] = await tx
       .select()
       .from(registryReplies)
-      .where(and(eq(registryReplies.entryId, lead.entryId), ne(registryReplies.status, "withdrawn")))
+      .where(
+        and(eq(registryReplies.entryId, lead.entryId), ne(registryReplies.status, "withdrawn")),
+      )
       .for("update");
     if (current?.status === "registered") throw new AppError("INVALID_TRANSITION");
     const values = {
@@ -125,7 +135,11 @@ export async function draftReply(
       approvedAt: null,
     };
     const [reply] = current
-      ? await tx.update(registryReplies).set(values).where(eq(registryReplies.id, current.id)).returning()
+      ? await tx
+          .update(registryReplies)
+          .set(values)
+          .where(eq(registryReplies.id, current.id))
+          .returning()
       : await tx
           .insert(registryReplies)
           .values({ ...values, entryId: lead.entryId, departmentItemId: item.id })

@@ -51,9 +51,7 @@ export const nationalIdField = z
       .regex(/^[A-Z]{1,2}\d{1,7}$/, "nationalIdInvalid"),
   );
 
-const optionalEmail = z
-  .union([z.literal("").transform(() => undefined), emailField])
-  .optional();
+const optionalEmail = z.union([z.literal("").transform(() => undefined), emailField]).optional();
 
 const optionalContract = printedCodeField.optional().or(z.literal("").transform(() => undefined));
 
@@ -115,9 +113,7 @@ export const apiLetterSchema = z
       .max(MAX_ATTACHMENTS, "tooManyAttachments")
       .optional(),
     consent: z.literal(true, { error: "consentRequired" }),
-    proof: z
-      .object({ challenge: z.string().max(300), nonce: z.string().max(40) })
-      .optional(),
+    proof: z.object({ challenge: z.string().max(300), nonce: z.string().max(40) }).optional(),
   })
   .refine((v) => !!v.sender.email || !!v.sender.phone, {
     message: "contactRequired",

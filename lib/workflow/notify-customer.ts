@@ -7,11 +7,7 @@ import type { EmailTemplates } from "@/lib/notify/render-email";
 import { itemLink } from "./links";
 
 type ItemTemplate =
-  | "itemReply"
-  | "infoRequested"
-  | "itemResolved"
-  | "deadlineSlipped"
-  | "registryReply";
+  "itemReply" | "infoRequested" | "itemResolved" | "deadlineSlipped" | "registryReply";
 
 /**
  * E-mail the item's customer (account holder, else the guest's contact address) in their
