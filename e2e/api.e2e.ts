@@ -64,6 +64,13 @@ describe("the JSON API", () => {
         readings: [{ register: "single", index: String(lastIndex + 20) }],
       },
       "/api/v1/payments/checkout": { billIds: [payable?.id] },
+      "/api/v1/letters": {
+        category: "inquiry",
+        subject: "Copie du contrat",
+        message: "Merci de m'envoyer une copie de mon contrat d'abonnement.",
+        sender: { name: "Fatima-Zahra El Amrani", nationalId: "AB123456", phone: "0612345678" },
+        consent: true,
+      },
     };
     // Query strings of GET operations that need one.
     const queries: Record<string, string> = {
@@ -116,7 +123,7 @@ describe("the JSON API", () => {
       if (op.path === "/api/v1/complaints") filedNumber = (body as { number: string }).number;
       // A guest may submit a reading without a session (the serial is the proof), so only the
       // routes that need a session are checked for 401.
-      if (op.auth !== "none" && op.auth !== "session-or-serial") {
+      if (op.auth !== "none" && op.auth !== "session-or-serial" && op.auth !== "session-or-proof") {
         const { cookie: _omit, ...anonymousInit } = init;
         void _omit;
         const { authorization: _key, ...headers } = (anonymousInit.headers ?? {}) as Record<

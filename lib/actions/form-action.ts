@@ -8,7 +8,8 @@ import { AppError, fieldErrorsFromZod, isAppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { FormState } from "./form-state";
 
-type Ctx<A> = { user: A; meta: RequestMeta; locale: Locale };
+/** `formData` is the raw form, for what a schema cannot take (several files under one name). */
+type Ctx<A> = { user: A; meta: RequestMeta; locale: Locale; formData: FormData };
 
 type Options<S extends z.ZodType, A> = {
   schema: S;
@@ -37,7 +38,12 @@ async function run<S extends z.ZodType, A>(
     const requested = await getLocale();
     const locale: Locale = isLocale(requested) ? requested : "ar";
     return (
-      (await handler(parsed.data, { user, meta: await currentRequestMeta(), locale })) ?? {
+      (await handler(parsed.data, {
+        user,
+        meta: await currentRequestMeta(),
+        locale,
+        formData,
+      })) ?? {
         status: "ok",
       }
     );

@@ -21,6 +21,11 @@ import {
   readingReceiptSchema,
   readingRequestSchema,
 } from "./schemas";
+import {
+  letterChallengeSchema,
+  letterFiledSchema,
+  letterRequestSchema,
+} from "@/lib/registry/api-schemas";
 
 type Operation = {
   method: "get" | "post";
@@ -34,7 +39,9 @@ type Operation = {
   params?: string[];
   /** session-or-serial: a guest may call it too, proving the contract with the meter serial. */
   /** partner: `Authorization: Bearer <partner key>` with the scope named in the summary. */
-  auth: "none" | "session" | "session-or-code" | "session-or-serial" | "partner";
+  /** session-or-proof: a guest may call it too, with a solved proof of work (mail registry). */
+  auth:
+    "none" | "session" | "session-or-code" | "session-or-serial" | "session-or-proof" | "partner";
   idempotent?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
@@ -104,7 +111,7 @@ export const OPERATIONS: Operation[] = [
     params: ["number"],
     query: [{ name: "code", description: "Tracking code from the acknowledgement, for a guest" }],
     summary:
-      "An item's status, deadline and customer-visible timeline, for its owner or a guest with the tracking code",
+      "An item's status, deadline and customer-visible timeline, for its owner or a guest with the tracking code; a letter's registry number (ARR-…) is its item's number, with the registered reply in the timeline",
     auth: "session-or-code",
     responses: {
       200: { description: "The item", schema: itemStatusSchema },
@@ -281,6 +288,38 @@ export const OPERATIONS: Operation[] = [
       413: { description: "Body too large", schema: errorSchema },
       415: { description: "Not JSON", schema: errorSchema },
       422: { description: "CURRENCY_MISMATCH: not the bill's currency", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/letters/challenge",
+    summary:
+      "A signed proof-of-work challenge for a guest's letter: find a decimal nonce whose SHA-256 of `challenge:nonce` starts with `bits` zero bits; each challenge files one letter",
+    auth: "none",
+    responses: { 200: { description: "A fresh challenge", schema: letterChallengeSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/letters",
+    summary:
+      "Deposit a letter with the mail registry office: a signed-in customer, or a guest with a solved proof (rate-limited per address). Registered at once with a gap-free yearly number; follow it with GET /api/v1/items/{number}?code=",
+    auth: "session-or-proof",
+    body: letterRequestSchema,
+    idempotent: true,
+    responses: {
+      201: { description: "Registered and committed", schema: letterFiledSchema },
+      400: {
+        description:
+          "Invalid input (fields say which: messageTooLong, contactRequired, consentRequired, proofInvalid, proofReused…)",
+        schema: errorSchema,
+      },
+      409: { description: "Idempotency-Key reused with another body", schema: errorSchema },
+      413: { description: "Body too large", schema: errorSchema },
+      415: {
+        description: "Not JSON, or an attachment that is not PDF, JPEG or PNG",
+        schema: errorSchema,
+      },
+      429: { description: "Too many letters from this address or account", schema: errorSchema },
     },
   },
 ];

@@ -18,12 +18,15 @@ export type BackofficeSection =
   | "counter"
   | "cashReport"
   | "reconciliation"
-  | "partnerKeys";
+  | "partnerKeys"
+  | "registry";
 
 const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
   { section: "queue", href: "/backoffice/queue", roles: ["clerk", "supervisor", "admin"] },
   { section: "newItem", href: "/backoffice/items/new", roles: ["clerk", "supervisor", "admin"] },
+  // The mail registry's registers: the pages also require the mail registry department.
+  { section: "registry", href: "/backoffice/registry", roles: ["clerk", "supervisor", "admin"] },
   // Billing: the pages also require a clerk to be in the billing department (admin-access.ts).
   { section: "bills", href: "/backoffice/bills", roles: ["clerk", "supervisor", "admin"] },
   {

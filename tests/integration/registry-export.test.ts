@@ -49,7 +49,7 @@ describe("register export for a date range", () => {
     const filed = [];
     // Filed in a shuffled order of time, so number order and date order differ.
     for (const [i, iso] of [dates[3], dates[0], dates[5], dates[1], dates[4], dates[2]].entries())
-      filed.push({ iso, ...(await at(iso!, i)) });
+      filed.push({ iso: iso!, ...(await at(iso!, i)) });
     // One letter distributed to two departments still appears once.
     const twice = filed.find((f) => f.iso === dates[2])!;
     await distributeEntry(db, clerk, {

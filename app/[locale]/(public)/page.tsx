@@ -10,8 +10,9 @@ import { utilityName } from "@/lib/utility/get-utility";
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (isLocale(locale)) setRequestLocale(locale);
-  const [t, user, utility] = await Promise.all([
+  const [t, tr, user, utility] = await Promise.all([
     getTranslations("home"),
+    getTranslations("registry.home"),
     getCurrentUser(),
     getCurrentUtility(),
   ]);
@@ -41,6 +42,27 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
               </Link>
             </>
           )}
+        </div>
+      </section>
+
+      {/* The mail registry office replaces walking in with a letter: first thing after the hero. */}
+      <section
+        aria-labelledby="registry-title"
+        className="flex flex-col gap-4 rounded-2xl border-2 border-brand-600 bg-brand-50 px-5 py-6 sm:flex-row sm:items-center sm:justify-between sm:px-8"
+      >
+        <div>
+          <h2 id="registry-title" className="text-2xl font-bold text-brand-900">
+            {tr("title")}
+          </h2>
+          <p className="mt-2 max-w-2xl text-slate-700">{tr("lead")}</p>
+        </div>
+        <div className="flex shrink-0 flex-wrap gap-3">
+          <Link href="/letters/new" className={buttonClass("primary")}>
+            {tr("cta")}
+          </Link>
+          <Link href="/track" className={buttonClass("secondary")}>
+            {tr("track")}
+          </Link>
         </div>
       </section>
 

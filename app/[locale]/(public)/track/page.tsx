@@ -10,6 +10,8 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { getCurrentUtility } from "@/lib/utility/current-utility";
 import { getCustomerItem } from "@/lib/workflow/queries";
+import { LetterSummary } from "@/components/registry/letter-summary";
+import { getLetterForSender } from "@/lib/registry/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("track"))("title") };
@@ -40,6 +42,14 @@ export default async function TrackPage({
         trackingCode: code.trim(),
       })
     : undefined;
+  // A letter to the mail registry: its number is a registry number, with its documents.
+  const letter =
+    found && found.item.subjectType === "registry_entry"
+      ? await getLetterForSender(getDb(), {
+          number: found.item.number,
+          trackingCode: code as string,
+        })
+      : undefined;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -90,6 +100,14 @@ export default async function TrackPage({
                 date: formatDateTime(found.item.resolutionDueAt, locale, utility.timeZone),
               })}
             </p>
+          ) : null}
+          {letter ? (
+            <LetterSummary
+              letter={letter}
+              locale={locale}
+              timeZone={utility.timeZone}
+              access={{ code: letter.trackingCode }}
+            />
           ) : null}
           <Timeline events={found.events} locale={locale} timeZone={utility.timeZone} />
         </Card>

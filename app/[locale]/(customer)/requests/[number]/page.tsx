@@ -10,11 +10,13 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireCustomerPage } from "@/lib/auth/page-guards";
 import { formatDateTime, formatRelative } from "@/lib/i18n/format";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { getCurrentUtility } from "@/lib/utility/current-utility";
 import { canFollowUp, REOPEN_WITHIN_DAYS } from "@/lib/workflow/customer-actions";
 import { getCustomerItem } from "@/lib/workflow/queries";
+import { LetterSummary } from "@/components/registry/letter-summary";
+import { getLetterForSender } from "@/lib/registry/queries";
 import { answerAction, followUpAction, rateAction, reopenAction } from "../actions";
 
 export async function generateMetadata({
@@ -215,8 +217,24 @@ export default async function RequestPage({
 
       <Card>
         <h2 className="mb-4 text-lg font-bold">{t("timeline")}</h2>
+        {found.item.subjectType === "registry_entry" ? (
+          <LetterPanel number={found.item.number} userId={user.id} locale={locale} timeZone={tz} />
+        ) : null}
         <Timeline events={found.events} locale={locale} timeZone={tz} />
       </Card>
     </div>
   );
+}
+
+/** A letter to the mail registry: its acknowledgement and, once registered, the reply letter. */
+async function LetterPanel(props: {
+  number: string;
+  userId: string;
+  locale: Locale;
+  timeZone: string;
+}) {
+  const letter = await getLetterForSender(getDb(), { number: props.number, userId: props.userId });
+  return letter ? (
+    <LetterSummary letter={letter} locale={props.locale} timeZone={props.timeZone} access={{}} />
+  ) : null;
 }

@@ -21,6 +21,8 @@ import * as readingActions from "../reading-actions";
 import { ReadingReviewPanel } from "@/components/backoffice/reading-review-panel";
 import { readingReviewLabels } from "@/lib/metering/review-messages";
 import { getReadingReview } from "@/lib/metering/review-queries";
+import { RegistryReplyPanel } from "@/components/registry/reply-panel";
+import * as registryActions from "../../registry/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("backoffice.nav"))("queue") };
@@ -152,6 +154,20 @@ export default async function StaffItemPage({
                 accept: readingActions.acceptReadingAction,
                 correct: readingActions.correctReadingAction,
                 reject: readingActions.rejectReadingAction,
+              }}
+            />
+          ) : null}
+          {item.subjectType === "registry_entry" ? (
+            <RegistryReplyPanel
+              itemId={item.id}
+              entryId={item.subjectId}
+              staff={staff}
+              locale={locale}
+              open={open}
+              done={done}
+              actions={{
+                draft: registryActions.draftReplyAction,
+                approve: registryActions.approveReplyAction,
               }}
             />
           ) : null}

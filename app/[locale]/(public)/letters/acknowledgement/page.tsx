@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card, PageTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { isLocale } from "@/lib/i18n/locales";
+import { getLetterForSender } from "@/lib/registry/queries";
+import { getCurrentUtility } from "@/lib/utility/current-utility";
+import { getCustomerItem } from "@/lib/workflow/queries";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("registry.ack"))("title") };
+}
+
+/**
+ * The acknowledgement, shown at once after a deposit: reachable with the number and tracking
+ * code only (like the tracking page), so a wrong pair is simply not found.
+ */
+export default async function AcknowledgementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ number?: string; code?: string }>;
+}) {
+  const { locale: raw } = await params;
+  const locale = isLocale(raw) ? raw : "ar";
+  const { number, code } = await searchParams;
+  if (typeof number !== "string" || typeof code !== "string") notFound();
+  const db = getDb();
+  const [letter, item] = await Promise.all([
+    getLetterForSender(db, { number, trackingCode: code }),
+    getCustomerItem(db, { number: number.trim().toUpperCase(), trackingCode: code.trim() }),
+  ]);
+  if (!letter || !item) notFound();
+  const [t, utility] = await Promise.all([getTranslations("registry.ack"), getCurrentUtility()]);
+  const q = `number=${encodeURIComponent(letter.entry.registryNo)}&code=${encodeURIComponent(letter.trackingCode)}`;
+  const rows: [string, string][] = [
+    [t("number"), letter.entry.registryNo],
+    [t("registeredAt"), formatDateTime(letter.entry.registeredAt, locale, utility.timeZone)],
+    [t("trackingCode"), letter.trackingCode],
+    [
+      t("due"),
+      item.item.resolutionDueAt
+        ? formatDate(item.item.resolutionDueAt, locale, utility.timeZone)
+        : "—",
+    ],
+  ];
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-5">
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <Card className="flex flex-col gap-4">
+        <dl className="grid gap-3 sm:grid-cols-2">
+          {rows.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-sm text-slate-600">{label}</dt>
+              <dd className="text-lg font-bold" dir="ltr" style={{ textAlign: "start" }}>
+                <bdi>{value}</bdi>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {letter.entry.partyEmail ? (
+          <p className="text-sm text-slate-700">
+            {t("emailed", { email: letter.entry.partyEmail })}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
+          <a
+            href={`/api/registry/acknowledgement?${q}&lang=${locale}`}
+            className={buttonClass("primary")}
+            download
+          >
+            {t("download")}
+          </a>
+          <a href={`/${locale}/track?${q}`} className={buttonClass("secondary")}>
+            {t("track")}
+          </a>
+        </div>
+      </Card>
+    </div>
+  );
+}
