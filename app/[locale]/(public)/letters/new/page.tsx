@@ -5,6 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { issueChallenge } from "@/lib/registry/proof-of-work";
+import { RegistryIntl } from "@/components/registry/registry-intl";
+import { isLocale } from "@/lib/i18n/locales";
 import { DepositForm } from "./deposit-form";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The mail registry's public deposit: signed-in customers and anyone else. */
-export default async function DepositPage() {
+export default async function DepositPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale: raw } = await params;
+  const locale = isLocale(raw) ? raw : "ar";
   const [t, user] = await Promise.all([getTranslations("registry.deposit"), getCurrentUser()]);
   const customer = user?.role === "customer" ? user : null;
   return (
@@ -26,16 +30,18 @@ export default async function DepositPage() {
         </div>
       ) : null}
       <Card>
-        <DepositForm
-          idempotencyKey={randomUUID()}
-          // A guest proves a little work instead of an account; a customer needs none.
-          challenge={customer ? null : issueChallenge()}
-          defaults={{
-            senderName: customer?.name ?? "",
-            email: customer?.email ?? "",
-            phone: customer?.phone ?? "",
-          }}
-        />
+        <RegistryIntl locale={locale}>
+          <DepositForm
+            idempotencyKey={randomUUID()}
+            // A guest proves a little work instead of an account; a customer needs none.
+            challenge={customer ? null : issueChallenge()}
+            defaults={{
+              senderName: customer?.name ?? "",
+              email: customer?.email ?? "",
+              phone: customer?.phone ?? "",
+            }}
+          />
+        </RegistryIntl>
       </Card>
     </div>
   );

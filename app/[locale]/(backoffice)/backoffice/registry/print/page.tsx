@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/backoffice/payments/print-button";
+import { RegistryIntl } from "@/components/registry/registry-intl";
 import { getDb } from "@/db/client";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
@@ -49,7 +50,9 @@ export default async function RegisterPrintPage({
             to: day(filters.to),
           })}
         </h1>
-        <PrintButton />
+        <RegistryIntl locale={locale}>
+          <PrintButton />
+        </RegistryIntl>
       </div>
       <p className="text-sm text-slate-600">
         {t("results", { count: rows.length })} ·{" "}
