@@ -26,6 +26,7 @@ export type RegistryLabels = Record<
   | "letterRefs"
   | "ourRef"
   | "yourLetter"
+  | "yourLetterDate"
   | "date"
   | "to"
   | "object"

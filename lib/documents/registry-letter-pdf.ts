@@ -52,7 +52,10 @@ function drawReferences(
   let at = y;
   for (const [label, value] of [
     [d.labels.ourRef, d.outgoingNo],
-    [d.labels.yourLetter, `${d.incomingNo} · ${d.incomingDate}`],
+    // Number and date on lines of their own: side by side in an Arabic line, the bidi
+    // algorithm would interleave the digits of one with the other.
+    [d.labels.yourLetter, d.incomingNo],
+    [d.labels.yourLetterDate, d.incomingDate],
     [d.labels.date, d.date],
   ] as const)
     at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, {

@@ -57,7 +57,8 @@ const optionalContract = printedCodeField.optional().or(z.literal("").transform(
 
 /** A form checkbox ("on") or the API's `true`. */
 const consentField = z
-  .union([z.literal("on"), z.literal(true), z.literal("true")], { error: "consentRequired" })
+  .any()
+  .refine((v) => v === "on" || v === true || v === "true", "consentRequired")
   .transform(() => true as const);
 
 const senderShape = {
@@ -112,7 +113,7 @@ export const apiLetterSchema = z
       .array(z.uuid({ error: "invalid" }))
       .max(MAX_ATTACHMENTS, "tooManyAttachments")
       .optional(),
-    consent: z.literal(true, { error: "consentRequired" }),
+    consent: consentField,
     proof: z.object({ challenge: z.string().max(300), nonce: z.string().max(40) }).optional(),
   })
   .refine((v) => !!v.sender.email || !!v.sender.phone, {

@@ -39,15 +39,17 @@ export default async function AcknowledgementPage({
   if (!letter || !item) notFound();
   const [t, utility] = await Promise.all([getTranslations("registry.ack"), getCurrentUtility()]);
   const q = `number=${encodeURIComponent(letter.entry.registryNo)}&code=${encodeURIComponent(letter.trackingCode)}`;
-  const rows: [string, string][] = [
-    [t("number"), letter.entry.registryNo],
-    [t("registeredAt"), formatDateTime(letter.entry.registeredAt, locale, utility.timeZone)],
-    [t("trackingCode"), letter.trackingCode],
+  // Number and code are Latin codes read left to right; dates follow the page's language.
+  const rows: [string, string, boolean][] = [
+    [t("number"), letter.entry.registryNo, true],
+    [t("registeredAt"), formatDateTime(letter.entry.registeredAt, locale, utility.timeZone), false],
+    [t("trackingCode"), letter.trackingCode, true],
     [
       t("due"),
       item.item.resolutionDueAt
         ? formatDate(item.item.resolutionDueAt, locale, utility.timeZone)
         : "—",
+      false,
     ],
   ];
   return (
@@ -55,11 +57,11 @@ export default async function AcknowledgementPage({
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <Card className="flex flex-col gap-4">
         <dl className="grid gap-3 sm:grid-cols-2">
-          {rows.map(([label, value]) => (
+          {rows.map(([label, value, ltr]) => (
             <div key={label}>
               <dt className="text-sm text-slate-600">{label}</dt>
-              <dd className="text-lg font-bold" dir="ltr" style={{ textAlign: "start" }}>
-                <bdi>{value}</bdi>
+              <dd className="text-lg font-bold">
+                <bdi dir={ltr ? "ltr" : undefined}>{value}</bdi>
               </dd>
             </div>
           ))}

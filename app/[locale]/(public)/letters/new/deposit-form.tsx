@@ -60,7 +60,7 @@ export function DepositForm({
         </>
       ) : null}
 
-      <fieldset className="flex flex-col gap-4">
+      <fieldset className="flex min-w-0 flex-col gap-4">
         <legend className="mb-2 text-lg font-bold">{t("sender")}</legend>
         <Field
           id="senderName"
@@ -111,7 +111,7 @@ export function DepositForm({
         />
       </fieldset>
 
-      <fieldset className="flex flex-col gap-4">
+      <fieldset className="flex min-w-0 flex-col gap-4">
         <legend className="mb-2 text-lg font-bold">{t("letter")}</legend>
         <Field id="category" label={t("category")} error={fieldError("category")}>
           <select
