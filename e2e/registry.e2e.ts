@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { pdfText } from "@/lib/documents/pdf-text";
 import ar from "@/lib/i18n/messages/ar.json";
 import registryAr from "@/lib/i18n/messages/registry/ar.json";
+import { solveChallenge } from "@/lib/registry/proof-of-work";
 import { setupBrowser, signIn } from "./support/browser";
+import { get } from "./support/http";
 
 const { newPage } = setupBrowser();
 const desktop = { viewport: { width: 1280, height: 900 } };
@@ -155,4 +157,52 @@ describe("a letter to the mail registry, in Arabic", () => {
     await guest.locator("#subject").focus();
     await guest.getByText(fr.validation.messageTooLong).first().waitFor();
   }, 120_000);
+
+  it("takes a guest's letter through the API with a proof of work, once per proof", async () => {
+    const { challenge } = (await (await get("/api/v1/letters/challenge")).json()) as {
+      challenge: string;
+    };
+    const body = {
+      category: "inquiry",
+      subject: "Copie du contrat",
+      message: "Merci de m'envoyer une copie de mon contrat.",
+      sender: { name: "Sara Alaoui", nationalId: "AB123456", email: "sara@example.com" },
+      consent: true,
+      proof: { challenge, nonce: solveChallenge(challenge) },
+    };
+    const post = (json: unknown) =>
+      get("/api/v1/letters", {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": "fr" },
+        body: JSON.stringify(json),
+      });
+    const filed = await post(body);
+    expect(filed.status).toBe(201);
+    const { registryNo, trackingCode } = (await filed.json()) as {
+      registryNo: string;
+      trackingCode: string;
+    };
+    expect(registryNo).toMatch(/^ARR-\d{4}-\d{6}$/);
+    // The same proof files nothing more.
+    const again = await post({ ...body, subject: "Autre" });
+    expect(again.status).toBe(400);
+    expect(
+      ((await again.json()) as { error: { fields: Record<string, string> } }).error.fields,
+    ).toHaveProperty("proof");
+    // A message of 100,000 characters: a clear 400, not an oversized body or a 500.
+    const long = await post({ ...body, message: "x".repeat(100_000) });
+    expect(long.status).toBe(400);
+    const fr = (await import("@/lib/i18n/messages/fr.json")).default;
+    expect(
+      ((await long.json()) as { error: { fields: Record<string, string> } }).error.fields,
+    ).toEqual({ message: fr.validation.messageTooLong });
+    // Status by number and code; a wrong code and an unknown number answer alike.
+    const status = await get(`/api/v1/items/${registryNo}?code=${trackingCode}`);
+    expect(status.status).toBe(200);
+    expect(((await status.json()) as { status: string }).status).toBe("new");
+    const wrong = await get(`/api/v1/items/${registryNo}?code=WRONG234`);
+    const unknown = await get(`/api/v1/items/ARR-1999-000001?code=${trackingCode}`);
+    expect([wrong.status, unknown.status]).toEqual([404, 404]);
+    expect(await wrong.text()).toBe(await unknown.text());
+  }, 60_000);
 });
