@@ -16,7 +16,7 @@ import { registerIncoming, type IncomingLetter } from "@/lib/registry/register-i
 import { approveReply, draftReply, registerReply } from "@/lib/registry/replies";
 import { depositSchema } from "@/lib/registry/schemas";
 import { getUtility } from "@/lib/utility/get-utility";
-import { getCustomerItem } from "@/lib/workflow/queries";
+import { getCustomerItem, listCustomerItems } from "@/lib/workflow/queries";
 import { createTestDatabase, pgErrorOf } from "../helpers/db";
 import { appErrorOf, rowCount, userByEmail } from "../helpers/workflow";
 
@@ -193,6 +193,29 @@ describe("a letter from deposit to reply", () => {
       ["billing", "new"],
     ]);
     expect(detail!.reply!.outgoingNo).toBe(outgoingNo);
+  });
+});
+
+describe("a signed-in customer's letter", () => {
+  it("needs no proof of work and is listed under My requests", async () => {
+    const customer = await userByEmail(db, "customer@wasla.example");
+    const filed = await registerIncoming(
+      db,
+      letter({ sender: { name: customer.name, nationalId: "AB123456", email: customer.email } }),
+      { kind: "customer", user: customer },
+      { now: NOW },
+    );
+    const mine = await listCustomerItems(db, { userId: customer.id });
+    expect(mine.map((i) => i.number)).toContain(filed.registryNo);
+    const byAccount = await getLetterForSender(db, {
+      number: filed.registryNo,
+      userId: customer.id,
+    });
+    expect(byAccount!.entry.customerUserId).toBe(customer.id);
+    // Someone else's account finds nothing.
+    expect(
+      await getLetterForSender(db, { number: filed.registryNo, userId: relationsClerk.id }),
+    ).toBeUndefined();
   });
 });
 
