@@ -67,6 +67,24 @@ export default async function RegisterPage({
       (e): e is [string, string] => typeof e[1] === "string" && !!e[1],
     ),
   ).toString();
+  const filterInput = (
+    name: "number" | "sender" | "subject" | "from" | "to",
+    text: string,
+    extra: { dir?: "ltr"; type?: "date" } = {},
+  ) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`f-${name}`} className={label}>
+        {text}
+      </label>
+      <input
+        id={`f-${name}`}
+        name={name}
+        defaultValue={filters[name] ?? ""}
+        className={field}
+        {...extra}
+      />
+    </div>
+  );
   const tab = (direction: "incoming" | "outgoing") =>
     `rounded-lg px-4 py-2 font-semibold ${filters.direction === direction ? "bg-brand-700 text-white" : "bg-white text-brand-800 border border-slate-300"}`;
   return (
@@ -106,40 +124,9 @@ export default async function RegisterPage({
       <Card>
         <form className="grid gap-3 sm:grid-cols-3 lg:grid-cols-4">
           <input type="hidden" name="direction" value={filters.direction} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-number" className={label}>
-              {t("number")}
-            </label>
-            <input
-              id="f-number"
-              name="number"
-              dir="ltr"
-              defaultValue={filters.number ?? ""}
-              className={field}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-sender" className={label}>
-              {incoming ? t("sender") : t("addressee")}
-            </label>
-            <input
-              id="f-sender"
-              name="sender"
-              defaultValue={filters.sender ?? ""}
-              className={field}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-subject" className={label}>
-              {t("subject")}
-            </label>
-            <input
-              id="f-subject"
-              name="subject"
-              defaultValue={filters.subject ?? ""}
-              className={field}
-            />
-          </div>
+          {filterInput("number", t("number"), { dir: "ltr" })}
+          {filterInput("sender", incoming ? t("sender") : t("addressee"))}
+          {filterInput("subject", t("subject"))}
           {incoming ? (
             <>
               <div className="flex flex-col gap-1">
@@ -180,30 +167,8 @@ export default async function RegisterPage({
               </div>
             </>
           ) : null}
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-from" className={label}>
-              {t("from")}
-            </label>
-            <input
-              id="f-from"
-              name="from"
-              type="date"
-              defaultValue={filters.from ?? ""}
-              className={field}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-to" className={label}>
-              {t("to")}
-            </label>
-            <input
-              id="f-to"
-              name="to"
-              type="date"
-              defaultValue={filters.to ?? ""}
-              className={field}
-            />
-          </div>
+          {filterInput("from", t("from"), { type: "date" })}
+          {filterInput("to", t("to"), { type: "date" })}
           <div className="flex items-end">
             <button type="submit" className={buttonClass("primary")}>
               {t("search")}
