@@ -122,7 +122,7 @@ export default async function RegisterPage({
       ) : null}
 
       <Card>
-        <form className="grid gap-3 sm:grid-cols-3 lg:grid-cols-4">
+        <form className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-4">
           <input type="hidden" name="direction" value={filters.direction} />
           {filterInput("number", t("number"), { dir: "ltr" })}
           {filterInput("sender", incoming ? t("sender") : t("addressee"))}

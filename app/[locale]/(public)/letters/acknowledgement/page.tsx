@@ -56,7 +56,7 @@ export default async function AcknowledgementPage({
     <div className="mx-auto flex max-w-xl flex-col gap-5">
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <Card className="flex flex-col gap-4">
-        <dl className="grid gap-3 sm:grid-cols-2">
+        <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {rows.map(([label, value, ltr]) => (
             <div key={label}>
               <dt className="text-sm text-slate-600">{label}</dt>

@@ -80,7 +80,7 @@ export function DepositForm({
           error={fieldError("nationalId")}
           {...form.register("nationalId")}
         />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field
             id="email"
             type="email"

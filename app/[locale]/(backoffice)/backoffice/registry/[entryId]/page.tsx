@@ -92,7 +92,7 @@ export default async function RegistryEntryPage({
           </h2>
           {item ? <StatusBadge status={item.status} /> : null}
         </div>
-        <dl className="grid gap-2 text-sm sm:grid-cols-2">
+        <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
           {facts
             .filter((f): f is [string, string] => !!f[1])
             .map(([k, v]) => (

@@ -49,7 +49,7 @@ export default async function ManualRegistrationPage({
         <ActionForm
           action={registerManualAction}
           submitLabel={t("submit")}
-          className="grid gap-4 sm:grid-cols-2"
+          className="grid grid-cols-1 gap-4 sm:grid-cols-2"
         >
           <input type="hidden" name="idempotencyKey" value={randomUUID()} />
           <div className="flex flex-col gap-1">
