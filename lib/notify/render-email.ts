@@ -29,7 +29,13 @@ export type EmailTemplates = {
     link: string;
     pdfLink: string;
   };
-  registryReply: { name: string; number: string; outgoingNo: string; link: string; pdfLink: string };
+  registryReply: {
+    name: string;
+    number: string;
+    outgoingNo: string;
+    link: string;
+    pdfLink: string;
+  };
   paymentReceipt: {
     name: string;
     receiptNo: string;
