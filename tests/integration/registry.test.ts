@@ -16,6 +16,7 @@ import { registerIncoming, type IncomingLetter } from "@/lib/registry/register-i
 import { approveReply, draftReply, registerReply } from "@/lib/registry/replies";
 import { depositSchema } from "@/lib/registry/schemas";
 import { getUtility } from "@/lib/utility/get-utility";
+import { runEscalations } from "@/lib/workflow/escalation";
 import { getCustomerItem, listCustomerItems } from "@/lib/workflow/queries";
 import { createTestDatabase, pgErrorOf } from "../helpers/db";
 import { appErrorOf, rowCount, userByEmail } from "../helpers/workflow";
@@ -193,6 +194,19 @@ describe("a letter from deposit to reply", () => {
       ["billing", "new"],
     ]);
     expect(detail!.reply!.outgoingNo).toBe(outgoingNo);
+  });
+});
+
+describe("the answer deadline", () => {
+  it("escalates a letter left unanswered past its 60 days through the engine", async () => {
+    const filed = await registerIncoming(db, letter(), guest(), { now: NOW });
+    const due = new Date(filed.resolutionDueAt!);
+    const before = await runEscalations(db, new Date(NOW.getTime() + 86_400_000));
+    expect(before.fired.filter((f) => f.itemId === filed.itemId)).toEqual([]);
+    const after = await runEscalations(db, new Date(due.getTime() + 3 * 86_400_000));
+    expect(after.fired.some((f) => f.itemId === filed.itemId)).toBe(true);
+    const [item] = await db.select().from(workItems).where(eq(workItems.id, filed.itemId));
+    expect(item!.escalationLevel).toBeGreaterThan(0);
   });
 });
 
