@@ -17,6 +17,9 @@ import paymentsAdminFr from "./messages/payments-admin/fr.json";
 import receiptsAr from "./messages/receipts/ar.json";
 import receiptsEn from "./messages/receipts/en.json";
 import receiptsFr from "./messages/receipts/fr.json";
+import reportsAr from "./messages/reports/ar.json";
+import reportsEn from "./messages/reports/en.json";
+import reportsFr from "./messages/reports/fr.json";
 
 /**
  * The catalogue of a language: the core file plus one file per large domain (billing, payments,
@@ -29,11 +32,12 @@ export type Messages = typeof en & {
   payments: typeof paymentsEn;
   paymentsAdmin: typeof paymentsAdminEn;
   receipts: typeof receiptsEn;
+  reports: typeof reportsEn;
 };
 
 function catalogue(
   core: typeof en,
-  parts: Record<"billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts", object>,
+  parts: Record<"billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts" | "reports", object>,
 ): Messages {
   return { ...core, ...parts } as Messages;
 }
@@ -46,6 +50,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     payments: paymentsAr,
     paymentsAdmin: paymentsAdminAr,
     receipts: receiptsAr,
+    reports: reportsAr,
   }),
   fr: catalogue(fr as typeof en, {
     billing: billingFr,
@@ -53,6 +58,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     payments: paymentsFr,
     paymentsAdmin: paymentsAdminFr,
     receipts: receiptsFr,
+    reports: reportsFr,
   }),
   en: catalogue(en, {
     billing: billingEn,
@@ -60,5 +66,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     payments: paymentsEn,
     paymentsAdmin: paymentsAdminEn,
     receipts: receiptsEn,
+    reports: reportsEn,
   }),
 };
