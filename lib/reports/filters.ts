@@ -112,3 +112,15 @@ export function monthPeriod(month: string): Period {
   const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1));
   return { from, to: addDays(next.toISOString().slice(0, 10), -1) };
 }
+
+/** The query string of a period and filters (empty values left out). */
+export function reportQueryString(
+  period: Period,
+  filters: ReportFilters,
+  extra: Record<string, string> = {},
+): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...period, ...filters, ...extra }))
+    if (typeof v === "string" && v) q.set(k, v);
+  return q.toString();
+}
