@@ -19,6 +19,17 @@ import { openLargeDatabase } from "./lib/large-database";
 
 const ITEMS = Number(process.env.LARGE_ITEMS ?? 1_000_000);
 
+/**
+ * One bulk statement without triggers (report_items is rebuilt in one pass at the end, and the
+ * foreign keys hold by construction): several times faster than row by row.
+ */
+function bulk(db: Db, query: ReturnType<typeof sql>) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.execute(query);
+  });
+}
+
 async function step(label: string, run: () => Promise<unknown>): Promise<void> {
   const t0 = performance.now();
   await run();
@@ -32,7 +43,9 @@ async function seedLarge(db: Db): Promise<void> {
     return;
   }
   await step("reset", () =>
-    db.execute(sql`truncate item_ratings, item_escalations, work_item_events, work_items, incidents cascade`),
+    db.execute(
+      sql`truncate report_items, item_ratings, item_escalations, work_item_events, work_items, incidents cascade`,
+    ),
   );
   // The period covered: three years up to now, so "this month" is busy.
   await db.execute(sql`select setseed(0.2026)`);
@@ -46,7 +59,9 @@ async function seedLarge(db: Db): Promise<void> {
       from generate_series(1, 200) g`),
   );
   await step(`${ITEMS.toLocaleString("en")} work items`, () =>
-    db.execute(sql`
+    bulk(
+      db,
+      sql`
       with ref as (
         select (select array_agg(id order by code) from departments) as deps,
           (select array_agg(id order by position) from routing_rules) as rules,
@@ -96,25 +111,38 @@ async function seedLarge(db: Db): Promise<void> {
         (extract(epoch from took) / 180)::int, 2400 - (extract(epoch from took) / 180)::int,
         case when g % 50 = 9 then 1 else 0 end, case when g % 20 = 3 then 1 else 0 end,
         created_at, created_at + took, created_at + took
-      from y, ref`),
+      from y, ref`,
+    ),
   );
   const clerk = sql`(select array_agg(id order by email) from users where role in ('clerk', 'supervisor'))`;
-  const event = (label: string, query: ReturnType<typeof sql>) => step(label, () => db.execute(query));
-  await event("events: created", sql`
+  const event = (label: string, query: ReturnType<typeof sql>) =>
+    step(label, () => bulk(db, query));
+  await event(
+    "events: created",
+    sql`
     insert into work_item_events (item_id, at, type, visibility, to_status, business_minutes_taken)
-    select id, created_at, 'created', 'customer', 'new', 0 from work_items`);
-  await event("events: claimed", sql`
+    select id, created_at, 'created', 'customer', 'new', 0 from work_items`,
+  );
+  await event(
+    "events: claimed",
+    sql`
     insert into work_item_events (item_id, at, type, visibility, actor_user_id, from_status, to_status)
     select w.id, w.created_at + interval '5 minutes', 'claimed', 'internal',
       c.ids[1 + abs(hashtext(w.id::text)) % cardinality(c.ids)], 'new', 'in_progress'
-    from work_items w, (select ${clerk} as ids) c where w.merged_into_id is null`);
-  await event("events: first answers", sql`
+    from work_items w, (select ${clerk} as ids) c where w.merged_into_id is null`,
+  );
+  await event(
+    "events: first answers",
+    sql`
     insert into work_item_events (item_id, at, type, visibility, actor_user_id, body, business_minutes_taken)
     select w.id, w.first_response_at, 'reply', 'customer',
       c.ids[1 + abs(hashtext(w.id::text)) % cardinality(c.ids)], 'Nous traitons votre demande.',
       (w.business_minutes_taken * 0.2)::int
-    from work_items w, (select ${clerk} as ids) c where w.first_response_at is not null`);
-  await event("events: transfers, questions, reopenings", sql`
+    from work_items w, (select ${clerk} as ids) c where w.first_response_at is not null`,
+  );
+  await event(
+    "events: transfers, questions, reopenings",
+    sql`
     insert into work_item_events (item_id, at, type, visibility, actor_user_id, business_minutes_taken)
     select w.id, w.created_at + (w.updated_at - w.created_at) * f.share, f.type::item_event_type, 'internal',
       c.ids[1 + abs(hashtext(w.id::text)) % cardinality(c.ids)],
@@ -124,32 +152,49 @@ async function seedLarge(db: Db): Promise<void> {
     join lateral (values ('transferred', 0.3, 3), ('info_requested', 0.4, 5), ('resolved', 0.33, 9),
       ('reopened', 0.5, 9), ('note', 0.6, 0), ('note', 0.7, 0)) as f(type, share, mod)
       on (f.mod = 0 and hashtext(w.id::text) % 5 = 0) or (f.mod > 0 and abs(hashtext(w.number)) % 50 = f.mod)
-    where w.merged_into_id is null`);
-  await event("events: resolutions", sql`
+    where w.merged_into_id is null`,
+  );
+  await event(
+    "events: resolutions",
+    sql`
     insert into work_item_events (item_id, at, type, visibility, actor_user_id, to_status, data, business_minutes_taken)
     select w.id, w.resolved_at, 'resolved', 'customer',
       c.ids[1 + abs(hashtext(w.id::text)) % cardinality(c.ids)], 'resolved',
       '{"outcome":"resolved"}'::jsonb, w.business_minutes_taken
-    from work_items w, (select ${clerk} as ids) c where w.resolved_at is not null`);
-  await event("events: closings and merges", sql`
+    from work_items w, (select ${clerk} as ids) c where w.resolved_at is not null`,
+  );
+  await event(
+    "events: closings and merges",
+    sql`
     insert into work_item_events (item_id, at, type, visibility, from_status, to_status)
     select id, closed_at, case when merged_into_id is null then 'closed' else 'merged' end::item_event_type,
       'customer', 'resolved', 'closed'
-    from work_items where closed_at is not null`);
-  await event("events: follow-ups", sql`
+    from work_items where closed_at is not null`,
+  );
+  await event(
+    "events: follow-ups",
+    sql`
     insert into work_item_events (item_id, at, type, visibility)
     select id, created_at + interval '4 days', 'follow_up', 'customer'
-    from work_items where abs(hashtext(number)) % 100 = 11 and merged_into_id is null`);
-  await event("escalations", sql`
+    from work_items where abs(hashtext(number)) % 100 = 11 and merged_into_id is null`,
+  );
+  await event(
+    "escalations",
+    sql`
     insert into item_escalations (item_id, level, fired_at)
     select id, lvl, created_at + interval '5 days' + lvl * interval '1 hour'
     from work_items, generate_series(1, 2) lvl
-    where abs(hashtext(number)) % 33 = 1 and merged_into_id is null`);
-  await event("ratings", sql`
+    where abs(hashtext(number)) % 33 = 1 and merged_into_id is null`,
+  );
+  await event(
+    "ratings",
+    sql`
     insert into item_ratings (item_id, quality, speed, via, rated_at)
     select id, least(5, 2 + abs(hashtext(number)) % 5), least(5, 1 + abs(hashtext(tracking_code)) % 5),
       'email', resolved_at + interval '2 hours'
-    from work_items where resolved_at is not null and abs(hashtext(id::text)) % 5 < 2`);
+    from work_items where resolved_at is not null and abs(hashtext(id::text)) % 5 < 2`,
+  );
+  await step("report rows", () => db.execute(sql`select report_items_rebuild()`));
   await step("vacuum analyze", () => db.execute(sql`vacuum analyze`));
 }
 

@@ -52,8 +52,8 @@ export async function backlogAgeing(
       count(*) filter (where w.created_at <= ${limits[1]}::timestamptz and w.created_at > ${limits[2]}::timestamptz)::int as b2,
       count(*) filter (where w.created_at <= ${limits[2]}::timestamptz and w.created_at > ${limits[3]}::timestamptz)::int as b3,
       count(*) filter (where w.created_at <= ${limits[3]}::timestamptz)::int as b4
-    from work_items w
-    where ${scopeWhere(scope)} and ${IS_UNIT} and w.status not in ('resolved', 'closed')
+    from report_items w
+    where ${scopeWhere(scope)} and ${IS_UNIT} and w.is_open
   `);
   const r = rows[0] as Record<string, number>;
   return AGEING_BUCKETS.map((fromDays, i) => ({
@@ -76,7 +76,7 @@ export async function topKinds(
   const { rows } = await db.execute(sql`
     select w.kind_code as key, k.name_ar as "nameAr", k.name_fr as "nameFr", k.name_en as "nameEn",
       count(*)::int as count
-    from work_items w join request_kinds k on k.code = w.kind_code
+    from report_items w join request_kinds k on k.code = w.kind_code
     where ${scopeWhere(scope)} and ${IS_UNIT} and w.created_at >= ${start} and w.created_at < ${end}
     group by 1, 2, 3, 4 order by count desc, key limit ${limit}
   `);
@@ -96,11 +96,12 @@ export async function topKeywords(
   const { start, end } = bounds(period, scope.timeZone);
   const { rows } = await db.execute(sql`
     select kw.word as key, count(*)::int as count
-    from work_items w
-    join routing_rules rr on rr.id = w.routing_rule_id and cardinality(rr.keywords) > 0
+    from report_items w
+    join work_items i on i.id = w.item_id
+    join routing_rules rr on rr.id = i.routing_rule_id and cardinality(rr.keywords) > 0
     cross join lateral unnest(rr.keywords) as kw(word)
     where ${scopeWhere(scope)} and ${IS_UNIT} and w.created_at >= ${start} and w.created_at < ${end}
-      and strpos(lower(w.description), lower(kw.word)) > 0
+      and strpos(lower(i.description), lower(kw.word)) > 0
     group by 1 order by count desc, key limit ${limit}
   `);
   return rows as CountRow[];
@@ -118,7 +119,7 @@ export async function dailyVolumes(
   const { rows } = await db.execute(sql`
     select to_char((w.created_at at time zone ${scope.timeZone})::date, 'YYYY-MM-DD') as day,
       w.channel::text as channel, count(*)::int as count
-    from work_items w
+    from report_items w
     where ${scopeWhere(scope)} and ${IS_UNIT} and w.created_at >= ${start} and w.created_at < ${end}
     group by 1, 2 order by 1, 2
   `);
@@ -142,14 +143,14 @@ export async function backlogOverTime(
   const { rows } = await db.execute(sql`
     with moves as (
       select (e.at at time zone ${scope.timeZone})::date as day, ${MOVE} as n
-      from work_item_events e join work_items w on w.id = e.item_id
+      from work_item_events e join report_items w on w.item_id = e.item_id
       where e.type in ('created', 'resolved', 'reopened') and e.at >= ${start}
         and ${where} and ${IS_UNIT}
     ),
     per_day as (select day, sum(n)::int as n from moves group by day),
     open_now as (
-      select count(*)::int as n from work_items w
-      where ${where} and ${IS_UNIT} and w.status not in ('resolved', 'closed')
+      select count(*)::int as n from report_items w
+      where ${where} and ${IS_UNIT} and w.is_open
     ),
     days as (select generate_series(${period.from}::date, ${period.to}::date, interval '1 day')::date as day)
     select to_char(days.day, 'YYYY-MM-DD') as day,
@@ -178,14 +179,11 @@ export async function resolutionDistribution(
   const { start, end } = bounds(period, scope.timeZone);
   const limits = resolutionBuckets(workdayMinutes);
   const { rows } = await db.execute(sql`
-    select width_bucket(m.minutes, ${`{${limits.join(",")}}`}::int[]) as bucket, count(*)::int as count
-    from work_items w
-    cross join lateral (
-      select e.business_minutes_taken as minutes from work_item_events e
-      where e.item_id = w.id and e.type = 'resolved' order by e.at desc, e.id desc limit 1
-    ) m
-    where ${scopeWhere(scope)} and ${IS_UNIT} and w.status in ('resolved', 'closed')
-      and w.resolved_at >= ${start} and w.resolved_at < ${end} and m.minutes is not null
+    select width_bucket(w.resolution_minutes, ${`{${limits.join(",")}}`}::int[]) as bucket,
+      count(*)::int as count
+    from report_items w
+    where ${scopeWhere(scope)} and ${IS_UNIT} and not w.is_open
+      and w.resolved_at >= ${start} and w.resolved_at < ${end} and w.resolution_minutes is not null
     group by 1
   `);
   const counts = new Map(
@@ -219,9 +217,9 @@ export async function satisfactionOverTime(
   const format = byMonth ? "YYYY-MM" : "YYYY-MM-DD";
   const { rows } = await db.execute(sql`
     select to_char(w.resolved_at at time zone ${scope.timeZone}, ${format}) as bucket,
-      count(*)::int as ratings, avg(r.quality)::float8 as quality, avg(r.speed)::float8 as speed
-    from work_items w join item_ratings r on r.item_id = w.id
-    where ${scopeWhere(scope)} and w.status in ('resolved', 'closed')
+      count(*)::int as ratings, avg(w.quality)::float8 as quality, avg(w.speed)::float8 as speed
+    from report_items w
+    where ${scopeWhere(scope)} and not w.is_open and w.quality is not null
       and w.resolved_at >= ${start} and w.resolved_at < ${end}
     group by 1 order by 1
   `);

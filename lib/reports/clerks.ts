@@ -31,26 +31,21 @@ export async function clerkFigures(
   const where = scopeWhere(scope);
   const { rows } = await db.execute(sql`
     with resolved as (
-      select w.id, w.resolved_at, w.resolution_due_at, w.filed_by_id, ${IS_UNIT} as is_unit,
-        last.actor_user_id as clerk_id, last.minutes
-      from work_items w
-      cross join lateral (
-        select e.actor_user_id, e.business_minutes_taken as minutes from work_item_events e
-        where e.item_id = w.id and e.type = 'resolved' order by e.at desc, e.id desc limit 1
-      ) last
-      where ${where} and w.status in ('resolved', 'closed')
-        and w.resolved_at >= ${start} and w.resolved_at < ${end} and last.actor_user_id is not null
+      select w.resolved_at, w.resolution_due_at, w.filed_by_id, w.resolved_by as clerk_id,
+        w.resolution_minutes as minutes, w.quality, w.speed, ${IS_UNIT} as is_unit
+      from report_items w
+      where ${where} and not w.is_open and w.resolved_by is not null
+        and w.resolved_at >= ${start} and w.resolved_at < ${end}
     )
     select u.id as "clerkId", u.name,
       (count(*) filter (where r.is_unit))::int as handled,
       round((percentile_cont(0.5) within group (order by r.minutes) filter (where r.is_unit))::numeric, 1) as median,
       (count(*) filter (where r.is_unit and r.resolved_at <= r.resolution_due_at))::int as on_time,
-      count(g.item_id) filter (where r.filed_by_id is distinct from r.clerk_id)::int as ratings,
-      avg(g.quality) filter (where r.filed_by_id is distinct from r.clerk_id)::float8 as quality,
-      avg(g.speed) filter (where r.filed_by_id is distinct from r.clerk_id)::float8 as speed
+      count(r.quality) filter (where r.filed_by_id is distinct from r.clerk_id)::int as ratings,
+      avg(r.quality) filter (where r.filed_by_id is distinct from r.clerk_id)::float8 as quality,
+      avg(r.speed) filter (where r.filed_by_id is distinct from r.clerk_id)::float8 as speed
     from resolved r
     join users u on u.id = r.clerk_id and u.role in ('clerk', 'supervisor', 'admin')
-    left join item_ratings g on g.item_id = r.id
     group by u.id, u.name
     order by handled desc, u.name
   `);

@@ -59,51 +59,39 @@ export async function periodFigures(
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const { rows } = await db.execute(sql`
     with received as (
-      select w.id, w.status, w.first_response_due_at from work_items w
+      select w.is_open, w.first_response_due_at, w.first_response_at as at,
+        w.first_response_minutes as minutes
+      from report_items w
       where ${where} and ${IS_UNIT} and w.created_at >= ${start} and w.created_at < ${end}
     ),
-    answered as (
-      select r.id, r.status, r.first_response_due_at, fr.at, fr.minutes
-      from received r
-      left join lateral (
-        select e.at, e.business_minutes_taken as minutes from work_item_events e
-        where e.item_id = r.id and e.type in ('reply', 'info_requested', 'resolved')
-        order by e.at, e.id limit 1
-      ) fr on true
-    ),
     resolved as (
-      select w.id, w.resolved_at, w.resolution_due_at,
-        (select e.business_minutes_taken from work_item_events e
-          where e.item_id = w.id and e.type = 'resolved' order by e.at desc, e.id desc limit 1) as minutes,
-        exists (select 1 from work_item_events x
-          where x.item_id = w.id and x.type in ('info_requested', 'reopened', 'transferred')) as not_first_contact
-      from work_items w
-      where ${where} and ${IS_UNIT} and w.status in ('resolved', 'closed')
+      select w.resolved_at, w.resolution_due_at, w.resolution_minutes as minutes, w.not_first_contact
+      from report_items w
+      where ${where} and ${IS_UNIT} and not w.is_open
         and w.resolved_at >= ${start} and w.resolved_at < ${end}
     ),
     open_at_end as (
-      select (select count(*) from work_items w
-          where ${where} and ${IS_UNIT} and w.status not in ('resolved', 'closed'))
-        - (select coalesce(sum(${MOVE}), 0) from work_item_events e join work_items w on w.id = e.item_id
+      select (select count(*) from report_items w where ${where} and ${IS_UNIT} and w.is_open)
+        - (select coalesce(sum(${MOVE}), 0) from work_item_events e
+          join report_items w on w.item_id = e.item_id
           where e.type in ('created', 'resolved', 'reopened') and e.at >= ${end}
             and ${where} and ${IS_UNIT}) as n
     ),
     rated as (
-      select count(*)::int as resolved_items, count(r.item_id)::int as ratings,
-        avg(r.quality)::float8 as quality, avg(r.speed)::float8 as speed,
-        (count(*) filter (where r.quality >= 4 and r.speed >= 4))::int as satisfied
-      from work_items w left join item_ratings r on r.item_id = w.id
-      where ${where} and w.status in ('resolved', 'closed')
-        and w.resolved_at >= ${start} and w.resolved_at < ${end}
+      select count(*)::int as resolved_items, count(w.quality)::int as ratings,
+        avg(w.quality)::float8 as quality, avg(w.speed)::float8 as speed,
+        (count(*) filter (where w.quality >= 4 and w.speed >= 4))::int as satisfied
+      from report_items w
+      where ${where} and not w.is_open and w.resolved_at >= ${start} and w.resolved_at < ${end}
     )
     select
       (select count(*)::int from received) as received,
-      (select count(*)::int from received where status in ('resolved', 'closed')) as completed,
-      (select count(*)::int from answered
+      (select count(*)::int from received where not is_open) as completed,
+      (select count(*)::int from received
         where at is not null or first_response_due_at < least(${nowSql}, ${end})) as due_answer,
-      (select count(*)::int from answered where at <= first_response_due_at) as answered_on_time,
-      (select round(percentile_cont(0.5) within group (order by minutes)::numeric, 1) from answered where at is not null) as ttfr50,
-      (select round(percentile_cont(0.9) within group (order by minutes)::numeric, 1) from answered where at is not null) as ttfr90,
+      (select count(*)::int from received where at <= first_response_due_at) as answered_on_time,
+      (select round(percentile_cont(0.5) within group (order by minutes)::numeric, 1) from received where at is not null) as ttfr50,
+      (select round(percentile_cont(0.9) within group (order by minutes)::numeric, 1) from received where at is not null) as ttfr90,
       (select count(*)::int from resolved) as resolved,
       (select count(*)::int from resolved where resolved_at <= resolution_due_at) as resolved_on_time,
       (select count(*)::int from resolved where not not_first_contact) as first_contact,
@@ -111,9 +99,9 @@ export async function periodFigures(
       (select round(percentile_cont(0.9) within group (order by minutes)::numeric, 1) from resolved) as ttr90,
       (select n from open_at_end) as open,
       rated.*,
-      (select count(*)::int from item_escalations x join work_items w on w.id = x.item_id
+      (select count(*)::int from item_escalations x join report_items w on w.item_id = x.item_id
         where ${where} and ${IS_UNIT} and x.fired_at >= ${start} and x.fired_at < ${end}) as escalations,
-      (select count(*)::int from work_item_events x join work_items w on w.id = x.item_id
+      (select count(*)::int from work_item_events x join report_items w on w.item_id = x.item_id
         where ${where} and ${IS_UNIT} and x.type = 'follow_up' and x.at >= ${start} and x.at < ${end}) as follow_ups
     from rated
   `);

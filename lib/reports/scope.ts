@@ -22,12 +22,13 @@ export function bounds(period: Period, timeZone: string): { start: SQL; end: SQL
 }
 
 /**
- * Conditions on the items (alias `w`) that a scope allows. Merged duplicates are left out here:
- * the survivor carries the request.
+ * Conditions on the report rows (alias `w`, table report_items: one narrow row per item kept by
+ * triggers) that a scope allows. Merged duplicates are left out here: the survivor carries the
+ * request.
  */
 export function scopeWhere(scope: ReportScope): SQL {
   const { staff, filters: f } = scope;
-  const parts: SQL[] = [sql`w.merged_into_id is null`];
+  const parts: SQL[] = [sql`not w.merged`];
   if (staff.role !== "admin")
     parts.push(
       sql`w.department_id in (select sd.department_id from staff_departments sd where sd.user_id = ${staff.id})`,
@@ -42,7 +43,7 @@ export function scopeWhere(scope: ReportScope): SQL {
   // The items a clerk took part in: any event they wrote (claim, answer, resolution…).
   if (f.clerk)
     parts.push(
-      sql`exists (select 1 from work_item_events ce where ce.actor_user_id = ${f.clerk}::uuid and ce.item_id = w.id)`,
+      sql`exists (select 1 from work_item_events ce where ce.actor_user_id = ${f.clerk}::uuid and ce.item_id = w.item_id)`,
     );
   return sql.join(parts, sql` and `);
 }
@@ -51,10 +52,10 @@ export function scopeWhere(scope: ReportScope): SQL {
  * A counted request: items attached to a mass incident count once, as the incident, through its
  * first report (the earliest attached item that is not itself a merged duplicate).
  */
-export const IS_UNIT = sql`(w.incident_id is null or w.id = (
-  select f.id from work_items f
-  where f.incident_id = w.incident_id and f.merged_into_id is null
-  order by f.created_at, f.id limit 1))`;
+export const IS_UNIT = sql`(w.incident_id is null or w.item_id = (
+  select f.item_id from report_items f
+  where f.incident_id = w.incident_id and not f.merged
+  order by f.created_at, f.item_id limit 1))`;
 
 /** What an event (alias `e`) does to the backlog: filing and reopening open, resolving closes. */
 export const MOVE = sql`(case when e.type = 'resolved' then -1 else 1 end)`;

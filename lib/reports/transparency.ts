@@ -32,18 +32,18 @@ export async function publicMonthlyFigures(
     with received as (
       select to_char(w.created_at at time zone ${timeZone}, 'YYYY-MM') as month,
         count(*)::int as received,
-        (count(*) filter (where w.status in ('resolved', 'closed')))::int as completed
-      from work_items w
-      where w.merged_into_id is null and ${IS_UNIT} and w.created_at >= ${start} and w.created_at < ${end}
+        (count(*) filter (where not w.is_open))::int as completed
+      from report_items w
+      where not w.merged and ${IS_UNIT} and w.created_at >= ${start} and w.created_at < ${end}
       group by 1
     ),
     rated as (
       select to_char(w.resolved_at at time zone ${timeZone}, 'YYYY-MM') as month,
         count(*)::int as ratings,
-        (count(*) filter (where r.quality >= 4 and r.speed >= 4))::int as satisfied,
-        avg(r.quality)::float8 as quality
-      from work_items w join item_ratings r on r.item_id = w.id
-      where w.merged_into_id is null and w.status in ('resolved', 'closed')
+        (count(*) filter (where w.quality >= 4 and w.speed >= 4))::int as satisfied,
+        avg(w.quality)::float8 as quality
+      from report_items w
+      where not w.merged and not w.is_open and w.quality is not null
         and w.resolved_at >= ${start} and w.resolved_at < ${end}
       group by 1
     ),

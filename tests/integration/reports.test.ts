@@ -440,3 +440,15 @@ describe("the query string", () => {
     expect(Object.keys(error.fields ?? {})).toContain(field);
   });
 });
+
+describe("the report rows kept by triggers", () => {
+  it("match a rebuild from the items, events and ratings after every change of the month", async () => {
+    const snapshot = async () =>
+      (await db.execute(sql`select * from report_items order by item_id`)).rows;
+    const kept = await snapshot();
+    // Filed, answered, asked, transferred, reopened, merged, attached, resolved twice, rated.
+    expect(kept.length).toBeGreaterThanOrEqual(15);
+    await db.execute(sql`select report_items_rebuild()`);
+    expect(await snapshot()).toEqual(kept);
+  });
+});
