@@ -14,6 +14,14 @@ import {
   topKinds,
 } from "@/lib/reports/breakdowns";
 import { clerkFigures } from "@/lib/reports/clerks";
+import { dashboardCsv } from "@/lib/reports/csv";
+import { loadDashboard } from "@/lib/reports/dashboard";
+import { monthlyReportDocument } from "@/lib/reports/monthly-report";
+import { formatRate } from "@/lib/reports/present";
+import { renderMonthlyReportPdfBuffer } from "@/lib/reports/report-pdf";
+import { pdfText } from "@/lib/documents/pdf-text";
+import { translator } from "@/lib/i18n/translate";
+import { getUtility } from "@/lib/utility/get-utility";
 import {
   parseReportQuery,
   previousPeriod,
@@ -450,5 +458,55 @@ describe("the report rows kept by triggers", () => {
     expect(kept.length).toBeGreaterThanOrEqual(15);
     await db.execute(sql`select report_items_rebuild()`);
     expect(await snapshot()).toEqual(kept);
+  });
+});
+
+describe("the monthly report and the CSV", () => {
+  it.each(["ar", "fr"] as const)(
+    "prints May in %s with the figures, the clerks and the days",
+    async (locale) => {
+      const utility = await getUtility(db);
+      const doc = await monthlyReportDocument(db, scopeOf(admin), "2026-05", locale, utility, NOW);
+      const pdf = await renderMonthlyReportPdfBuffer(doc);
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const text = pdfText(pdf);
+      const t = translator(locale);
+      expect(text).toContain(t("reports.pdf.title"));
+      expect(text).toContain(t("reports.figures.firstContactResolutionRate"));
+      // 5 of 8 resolved at first contact; 7 of 8 on time.
+      // The number itself (pdftotext renders the percent sign's spacing and marks its own way).
+      const digits = (v: number) => formatRate(v, locale).replace(/[^\d,.]/g, "");
+      expect(text).toContain(digits(5 / 8));
+      expect(text).toContain(digits(7 / 8));
+      expect(text).toContain(clerk2.name);
+      expect(text).toContain(t("items.channel.phone"));
+    },
+  );
+
+  it("writes every table with raw figures", async () => {
+    const scope = scopeOf(admin);
+    const data = await loadDashboard(db, scope, MAY, NOW);
+    const t = translator("fr");
+    const csv = dashboardCsv(data, await clerkFigures(db, scope, MAY), "fr", (k, v) =>
+      t(`reports.${k}` as never, v as never),
+    );
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe("2026-05-01 – 2026-05-31,2026-03-31 – 2026-04-30");
+    expect(lines).toContain(`${t("reports.figures.received")},10,1`);
+    expect(lines).toContain(`${t("reports.figures.onTimeRate")},0.875,`);
+    expect(lines).toContain("2026-05-13,phone,1");
+    expect(lines).toContain("fuite,2");
+    for (const table of [
+      "headline",
+      "ageing",
+      "kinds",
+      "keywords",
+      "volumes",
+      "backlog",
+      "distribution",
+      "satisfaction",
+      "clerks",
+    ])
+      expect(lines).toContain(`${t("reports.csv.section")}: ${t(`reports.csv.${table}` as never)}`);
   });
 });
