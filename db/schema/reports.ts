@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -64,6 +65,11 @@ export const reportItems = pgTable(
     notFirstContact: boolean().notNull().default(false),
     quality: smallint(),
     speed: smallint(),
+    /** The keywords of its routing rule that its text contains, as filed. */
+    keywords: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     index("report_items_created_idx").on(t.createdAt),
@@ -77,4 +83,27 @@ export const reportItems = pgTable(
       .on(t.incidentId, t.createdAt, t.itemId)
       .where(sql`${t.incidentId} is not null and not ${t.merged}`),
   ],
+);
+
+/**
+ * The backlog's moves: +1 when an item is filed or reopened, -1 when it is resolved, with the
+ * item's current department, kind, channel and zone copied (and kept current by the same
+ * triggers), so that the open count on any past day is the open count now minus the moves
+ * since, summed without touching the events.
+ */
+export const reportMoves = pgTable(
+  "report_moves",
+  {
+    eventId: bigint({ mode: "number" }).primaryKey(),
+    itemId: uuid().notNull(),
+    at: timestamp({ withTimezone: true }).notNull(),
+    delta: smallint().notNull(),
+    departmentId: uuid().notNull(),
+    kindCode: text().notNull(),
+    channel: channelEnum().notNull(),
+    zone: text(),
+    incidentId: uuid(),
+    merged: boolean().notNull().default(false),
+  },
+  (t) => [index("report_moves_at_idx").on(t.at), index("report_moves_item_idx").on(t.itemId)],
 );

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { businessMinutesBetween, type BusinessCalendar } from "@/lib/workflow/business-time";
 import type { Period } from "./filters";
-import { IS_UNIT, MOVE, bounds, scopeWhere, type ReportScope } from "./scope";
+import { IS_UNIT, bounds, scopeWhere, type ReportScope } from "./scope";
 
 /** Backlog age buckets, in working days of the calendar's regular day (lower bound inclusive). */
 export const AGEING_BUCKETS = [0, 1, 3, 5, 10] as const;
@@ -85,7 +85,8 @@ export async function topKinds(
 
 /**
  * The routing keywords found most often in the requests received: each request counts once
- * per keyword of the rule that routed it that its text contains (titles are the kinds' names).
+ * per keyword of the rule that routed it that its text contained when filed (titles are the
+ * kinds' names, so only the text counts).
  */
 export async function topKeywords(
   db: DbOrTx,
@@ -96,12 +97,8 @@ export async function topKeywords(
   const { start, end } = bounds(period, scope.timeZone);
   const { rows } = await db.execute(sql`
     select kw.word as key, count(*)::int as count
-    from report_items w
-    join work_items i on i.id = w.item_id
-    join routing_rules rr on rr.id = i.routing_rule_id and cardinality(rr.keywords) > 0
-    cross join lateral unnest(rr.keywords) as kw(word)
+    from report_items w cross join lateral unnest(w.keywords) as kw(word)
     where ${scopeWhere(scope)} and ${IS_UNIT} and w.created_at >= ${start} and w.created_at < ${end}
-      and strpos(lower(i.description), lower(kw.word)) > 0
     group by 1 order by count desc, key limit ${limit}
   `);
   return rows as CountRow[];
@@ -129,9 +126,9 @@ export async function dailyVolumes(
 export type BacklogPoint = { day: string; open: number };
 
 /**
- * Open requests at the end of each local day of the period, replayed from the events: a request
- * opens when it is filed or reopened and closes when it is resolved. Counting back from the
- * requests open now reads only the events since the period began.
+ * Open requests at the end of each local day of the period, replayed from the events' moves
+ * (report_moves): a request opens when it is filed or reopened and closes when it is resolved.
+ * Counting back from the requests open now reads only the moves since the period began.
  */
 export async function backlogOverTime(
   db: DbOrTx,
@@ -142,10 +139,9 @@ export async function backlogOverTime(
   const where = scopeWhere(scope);
   const { rows } = await db.execute(sql`
     with moves as (
-      select (e.at at time zone ${scope.timeZone})::date as day, ${MOVE} as n
-      from work_item_events e join report_items w on w.item_id = e.item_id
-      where e.type in ('created', 'resolved', 'reopened') and e.at >= ${start}
-        and ${where} and ${IS_UNIT}
+      select (w.at at time zone ${scope.timeZone})::date as day, w.delta as n
+      from report_moves w
+      where w.at >= ${start} and ${where} and ${IS_UNIT}
     ),
     per_day as (select day, sum(n)::int as n from moves group by day),
     open_now as (

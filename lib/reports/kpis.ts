@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { Period } from "./filters";
-import { IS_UNIT, MOVE, bounds, scopeWhere, type ReportScope } from "./scope";
+import { IS_UNIT, bounds, scopeWhere, type ReportScope } from "./scope";
 
 /** Median and 90th percentile, in business minutes to a tenth; null when nothing was measured. */
 export type Percentiles = { p50: number | null; p90: number | null };
@@ -72,10 +72,8 @@ export async function periodFigures(
     ),
     open_at_end as (
       select (select count(*) from report_items w where ${where} and ${IS_UNIT} and w.is_open)
-        - (select coalesce(sum(${MOVE}), 0) from work_item_events e
-          join report_items w on w.item_id = e.item_id
-          where e.type in ('created', 'resolved', 'reopened') and e.at >= ${end}
-            and ${where} and ${IS_UNIT}) as n
+        - (select coalesce(sum(w.delta), 0) from report_moves w
+          where w.at >= ${end} and ${where} and ${IS_UNIT}) as n
     ),
     rated as (
       select count(*)::int as resolved_items, count(w.quality)::int as ratings,

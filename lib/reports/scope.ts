@@ -56,6 +56,3 @@ export const IS_UNIT = sql`(w.incident_id is null or w.item_id = (
   select f.item_id from report_items f
   where f.incident_id = w.incident_id and not f.merged
   order by f.created_at, f.item_id limit 1))`;
-
-/** What an event (alias `e`) does to the backlog: filing and reopening open, resolving closes. */
-export const MOVE = sql`(case when e.type = 'resolved' then -1 else 1 end)`;

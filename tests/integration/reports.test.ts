@@ -450,12 +450,15 @@ describe("the query string", () => {
 });
 
 describe("the report rows kept by triggers", () => {
-  it("match a rebuild from the items, events and ratings after every change of the month", async () => {
-    const snapshot = async () =>
-      (await db.execute(sql`select * from report_items order by item_id`)).rows;
+  it("match a rebuild from the items, events and ratings after every change of the month, moves included", async () => {
+    const snapshot = async () => ({
+      items: (await db.execute(sql`select * from report_items order by item_id`)).rows,
+      moves: (await db.execute(sql`select * from report_moves order by event_id`)).rows,
+    });
     const kept = await snapshot();
     // Filed, answered, asked, transferred, reopened, merged, attached, resolved twice, rated.
-    expect(kept.length).toBeGreaterThanOrEqual(15);
+    expect(kept.items.length).toBeGreaterThanOrEqual(15);
+    expect(kept.moves.length).toBeGreaterThanOrEqual(kept.items.length);
     await db.execute(sql`select report_items_rebuild()`);
     expect(await snapshot()).toEqual(kept);
   });
