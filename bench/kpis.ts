@@ -66,8 +66,13 @@ async function main() {
       ["satisfactionOverTime", (s, p) => satisfactionOverTime(db, s, p, false)],
       ["clerkFigures", (s, p) => clerkFigures(db, s, p)],
     ];
-    const results: { query: string; scope: string; period: string; medianMs: number; maxMs: number }[] =
-      [];
+    const results: {
+      query: string;
+      scope: string;
+      period: string;
+      medianMs: number;
+      maxMs: number;
+    }[] = [];
     const time = async (run: () => Promise<unknown>) => {
       await run();
       const ms: number[] = [];
@@ -79,7 +84,12 @@ async function main() {
       ms.sort((a, b) => a - b);
       return { medianMs: ms[Math.floor(ms.length / 2)]!, maxMs: ms[ms.length - 1]! };
     };
-    console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, ${os.cpus().length} CPUs`);
+    console.log(
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}, ${os.cpus().length} CPUs`,
+    );
     for (const [periodName, period] of [
       ["this month", thisMonth],
       ["last month", lastMonth],
@@ -104,7 +114,9 @@ async function main() {
     const file = `bench/results/kpis-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
     writeFileSync(file, JSON.stringify({ at: now, loadavg: os.loadavg(), results }, null, 2));
     console.log(
-      slow.length ? `${slow.length} queries over ${LIMIT_MS} ms.` : `Every query under ${LIMIT_MS} ms.`,
+      slow.length
+        ? `${slow.length} queries over ${LIMIT_MS} ms.`
+        : `Every query under ${LIMIT_MS} ms.`,
       `Written to ${file}.`,
     );
     if (slow.length) process.exitCode = 1;

@@ -33,10 +33,7 @@ describe("the supervisors' dashboard", () => {
     expect(await page.getAttribute("html", "dir")).toBe("rtl");
     await expect.poll(() => page.locator("h1").textContent()).toBe(ar.dashboard.title);
     const received = Number(
-      (await page.locator("[data-testid=figure-received-value]").textContent())!.replace(
-        /\D/g,
-        "",
-      ),
+      (await page.locator("[data-testid=figure-received-value]").textContent())!.replace(/\D/g, ""),
     );
     expect(received).toBeGreaterThanOrEqual(1);
     // Every chart is there with its table alternative.

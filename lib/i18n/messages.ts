@@ -37,7 +37,10 @@ export type Messages = typeof en & {
 
 function catalogue(
   core: typeof en,
-  parts: Record<"billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts" | "reports", object>,
+  parts: Record<
+    "billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts" | "reports",
+    object
+  >,
 ): Messages {
   return { ...core, ...parts } as Messages;
 }

@@ -21,4 +21,3 @@ export async function openLargeDatabase(): Promise<{ db: Db; cluster: EmbeddedCl
   await admin.end();
   return { db: createDb(cluster.url("wasla"), { max: 4 }), cluster };
 }
-
