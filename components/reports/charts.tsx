@@ -12,7 +12,7 @@ import type { ReactNode } from "react";
 
 const W = 640;
 const H = 240;
-const M = { top: 12, bottom: 28, side: 40 };
+const M = { top: 12, bottom: 28, side: 56 };
 
 export const CHANNEL_COLORS: Record<string, string> = {
   web: "#0b5cab",
@@ -130,6 +130,8 @@ function Svg({ label, children }: { label: string; children: ReactNode }) {
       aria-label={label}
       className="h-auto w-full"
       preserveAspectRatio="xMidYMid meet"
+      // Anchors are placed explicitly for each side; an inherited rtl direction would flip them.
+      direction="ltr"
     >
       {children}
     </svg>

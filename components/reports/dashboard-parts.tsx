@@ -8,11 +8,14 @@ export function FigureCard({
   value,
   trend,
   testId,
+  numeric = true,
 }: {
   label: string;
   value: string;
   trend: Trend;
   testId: string;
+  /** A plain number reads left to right; a duration ("2 d 3 h") follows the page's direction. */
+  numeric?: boolean;
 }) {
   const tone =
     trend.good === null ? "text-slate-600" : trend.good ? "text-emerald-700" : "text-red-700";
@@ -23,7 +26,10 @@ export function FigureCard({
       data-testid={testId}
     >
       <p className="text-sm text-slate-700">{label}</p>
-      <p className="ltr-nums text-2xl font-bold text-slate-900" data-testid={`${testId}-value`}>
+      <p
+        className={`${numeric ? "ltr-nums" : ""} text-2xl font-bold text-slate-900`}
+        data-testid={`${testId}-value`}
+      >
         {value}
       </p>
       <p className={`text-xs ${tone}`}>

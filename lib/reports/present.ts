@@ -36,8 +36,14 @@ export function formatBusinessMinutes(
 ): string {
   if (minutes === null) return t("duration.none");
   const d = splitBusinessMinutes(Math.round(minutes), workdayMinutes);
-  if (d.days > 0) return t("duration.days", { days: d.days, hours: d.hours });
-  if (d.hours > 0) return t("duration.hours", { hours: d.hours, minutes: d.minutes });
+  if (d.days > 0)
+    return d.hours
+      ? t("duration.days", { days: d.days, hours: d.hours })
+      : t("duration.daysOnly", { days: d.days });
+  if (d.hours > 0)
+    return d.minutes
+      ? t("duration.hours", { hours: d.hours, minutes: d.minutes })
+      : t("duration.hoursOnly", { hours: d.hours });
   return t("duration.minutes", { minutes: d.minutes });
 }
 
@@ -219,7 +225,8 @@ export function trendOf(
     return { direction: "none", good: null, text: t("trend.none") };
   const prev = formatFigure(kind, previous, locale, workdayMinutes, t);
   const diff = current - previous;
-  if (Math.abs(diff) < 1e-9)
+  // A change too small to show at the figure's precision is no change to the reader.
+  if (Math.abs(diff) < 1e-9 || formatFigure(kind, current, locale, workdayMinutes, t) === prev)
     return { direction: "same", good: null, text: t("trend.same", { previous: prev }) };
   const magnitude =
     kind === "rate"

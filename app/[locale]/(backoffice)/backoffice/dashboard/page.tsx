@@ -158,6 +158,7 @@ export default async function DashboardPage({
         key={key}
         testId={`figure-${key}`}
         label={t(`figures.${key}`)}
+        numeric={f.kind !== "minutes"}
         value={formatFigure(f.kind, a, locale, wd, t)}
         trend={trendOf(f.kind, a, b, f.higherIsBetter, locale, wd, t)}
       />
@@ -175,7 +176,7 @@ export default async function DashboardPage({
         {badQuery ? <Alert tone="error">{t("dashboard.badQuery")}</Alert> : null}
         <form
           method="get"
-          className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8"
+          className="grid grid-cols-2 items-end gap-3 md:grid-cols-4"
           data-testid="dashboard-filters"
         >
           <label className="flex min-w-0 flex-col gap-1 text-sm font-semibold">
