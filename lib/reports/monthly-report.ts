@@ -86,7 +86,10 @@ export async function monthlyReportDocument(
   }
   const minutes = (m: number | null) => formatBusinessMinutes(m, workday, t);
   const bucketLabel = (from: number, to: number | null) =>
-    to === null ? `≥ ${minutes(from)}` : `${minutes(from)} – ${minutes(to)}`;
+    // Amiri has no "≥": the open-ended bucket says it in words.
+    to === null
+      ? t("charts.orMore", { value: minutes(from) })
+      : `${minutes(from)} – ${minutes(to)}`;
   return {
     locale,
     utility: {

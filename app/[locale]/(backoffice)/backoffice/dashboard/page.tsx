@@ -133,7 +133,7 @@ export default async function DashboardPage({
   );
   const bucketLabel = (from: number, to: number | null) =>
     to === null
-      ? `≥ ${formatBusinessMinutes(from, wd, t)}`
+      ? t("charts.orMore", { value: formatBusinessMinutes(from, wd, t) })
       : `< ${formatBusinessMinutes(to, wd, t)}`;
   const distTotal = data.distribution.reduce((a, b) => a + b.count, 0);
   const distTop = data.distribution.reduce(
