@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { inputClass, localName } from "@/components/backoffice/admin-ui";
 import { ActionForm } from "@/components/forms/action-form";
@@ -21,15 +20,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { requireStaffPage } from "@/lib/auth/page-guards";
-import { rolesFor } from "@/lib/backoffice/navigation";
 import { addDays, localDate } from "@/lib/billing/dates";
-import { isAppError } from "@/lib/errors";
 import { intlTag } from "@/lib/i18n/format";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { loadDashboard } from "@/lib/reports/dashboard";
-import { CHANNELS, monthPeriod, parseReportQuery, reportQueryString } from "@/lib/reports/filters";
+import { CHANNELS, monthPeriod, reportQueryString } from "@/lib/reports/filters";
 import { filterOptions } from "@/lib/reports/options";
 import {
   FIGURES,
@@ -38,10 +33,9 @@ import {
   formatFigure,
   formatScore,
   trendOf,
-  type ReportsT,
 } from "@/lib/reports/present";
+import { reportsPageContext } from "@/lib/reports/page-context";
 import { isTransparencyPublic } from "@/lib/reports/settings";
-import { getCurrentUtility } from "@/lib/utility/current-utility";
 import { setTransparencyAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,29 +54,10 @@ export default async function DashboardPage({
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ locale: raw }, sp] = await Promise.all([params, searchParams]);
-  const locale: Locale = isLocale(raw) ? raw : "ar";
-  const user = await requireStaffPage(locale);
-  // The dashboard is no secret (it is in the supervisors' menu): a clerk is refused, not misled.
-  if (!rolesFor("dashboard").includes(user.role)) forbidden();
+  const { locale, user, utility, now, t, badQuery, period, filters, scope } =
+    await reportsPageContext(params, searchParams);
   const db = getDb();
-  const utility = await getCurrentUtility();
-  const now = new Date();
-  const tr = await getTranslations("reports");
-  const t: ReportsT = (key, values) => tr(key as never, values as never);
   const tItems = await getTranslations("items.channel");
-
-  let query: ReturnType<typeof parseReportQuery>;
-  let badQuery = false;
-  try {
-    query = parseReportQuery(sp, utility.timeZone, now);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    badQuery = true;
-    query = parseReportQuery({}, utility.timeZone, now);
-  }
-  const { period, filters } = query;
-  const scope = { staff: { id: user.id, role: user.role }, filters, timeZone: utility.timeZone };
   const [data, options, published] = [
     await loadDashboard(db, scope, period, now),
     await filterOptions(db, user),

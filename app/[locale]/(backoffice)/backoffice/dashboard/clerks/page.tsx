@@ -1,28 +1,17 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TableScroll } from "@/components/backoffice/billing/format";
 import { SimpleTable } from "@/components/reports/dashboard-parts";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { requireStaffPage } from "@/lib/auth/page-guards";
-import { rolesFor } from "@/lib/backoffice/navigation";
-import { isAppError } from "@/lib/errors";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { clerkFigures } from "@/lib/reports/clerks";
-import { parseReportQuery, reportQueryString } from "@/lib/reports/filters";
+import { reportQueryString } from "@/lib/reports/filters";
+import { reportsPageContext } from "@/lib/reports/page-context";
 import { workdayMinutes } from "@/lib/workflow/business-duration";
 import { loadWorkflowConfig } from "@/lib/workflow/config";
-import {
-  formatBusinessMinutes,
-  formatCount,
-  formatRate,
-  formatScore,
-  type ReportsT,
-} from "@/lib/reports/present";
-import { getCurrentUtility } from "@/lib/utility/current-utility";
+import { formatBusinessMinutes, formatCount, formatRate, formatScore } from "@/lib/reports/present";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports.clerks"))("title") };
@@ -36,32 +25,14 @@ export default async function ClerksPage({
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ locale: raw }, sp] = await Promise.all([params, searchParams]);
-  const locale: Locale = isLocale(raw) ? raw : "ar";
-  const user = await requireStaffPage(locale);
-  if (!rolesFor("dashboard").includes(user.role)) forbidden();
+  const { locale, t, badQuery, period, filters, scope } = await reportsPageContext(
+    params,
+    searchParams,
+  );
   const db = getDb();
-  const utility = await getCurrentUtility();
-  const tr = await getTranslations("reports");
-  const t: ReportsT = (key, values) => tr(key as never, values as never);
-  const now = new Date();
-  let query: ReturnType<typeof parseReportQuery>;
-  let badQuery = false;
-  try {
-    query = parseReportQuery(sp, utility.timeZone, now);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    badQuery = true;
-    query = parseReportQuery({}, utility.timeZone, now);
-  }
-  const { period, filters } = query;
   const config = await loadWorkflowConfig(db);
   const wd = workdayMinutes(config.calendar.opensAt, config.calendar.closesAt) || 480;
-  const rows = await clerkFigures(
-    db,
-    { staff: { id: user.id, role: user.role }, filters, timeZone: utility.timeZone },
-    period,
-  );
+  const rows = await clerkFigures(db, scope, period);
   return (
     <div className="flex flex-col gap-4">
       <PageTitle lead={t("clerks.lead")}>{t("clerks.title")}</PageTitle>
