@@ -19,6 +19,8 @@ import { loadDashboard } from "@/lib/reports/dashboard";
 import { monthlyReportDocument } from "@/lib/reports/monthly-report";
 import { formatRate } from "@/lib/reports/present";
 import { renderMonthlyReportPdfBuffer } from "@/lib/reports/report-pdf";
+import { isTransparencyPublic, setTransparencyPublic } from "@/lib/reports/settings";
+import { publicMonthlyFigures } from "@/lib/reports/transparency";
 import { pdfText } from "@/lib/documents/pdf-text";
 import { translator } from "@/lib/i18n/translate";
 import { getUtility } from "@/lib/utility/get-utility";
@@ -511,5 +513,34 @@ describe("the monthly report and the CSV", () => {
       "clerks",
     ])
       expect(lines).toContain(`${t("reports.csv.section")}: ${t(`reports.csv.${table}` as never)}`);
+  });
+});
+
+describe("the public transparency page", () => {
+  it("is off until an admin switches it on, which is audited; supervisors may not", async () => {
+    expect(await isTransparencyPublic(db)).toBe(false);
+    expect((await appErrorOf(setTransparencyPublic(db, staff(supervisor), true))).code).toBe(
+      "FORBIDDEN",
+    );
+    await setTransparencyPublic(db, staff(admin), true);
+    expect(await isTransparencyPublic(db)).toBe(true);
+    const { rows } = await db.execute(
+      sql`select actor_user_id, after from audit_log where action = 'reports.transparency'`,
+    );
+    expect(rows).toEqual([{ actor_user_id: admin.id, after: { publicTransparency: true } }]);
+  });
+
+  it("publishes each closed month's counts and shares, and nothing about a person", async () => {
+    const months = await publicMonthlyFigures(db, "Africa/Casablanca", NOW, 3);
+    expect(months.map((m) => m.month)).toEqual(["2026-05", "2026-04", "2026-03"]);
+    expect(months[0]).toEqual({
+      month: "2026-05",
+      received: 10,
+      completionRate: 0.7,
+      ratings: 6,
+      satisfiedShare: 4 / 6,
+      quality: 4,
+    });
+    expect(months[1]).toMatchObject({ month: "2026-04", received: 1, ratings: 0 });
   });
 });
