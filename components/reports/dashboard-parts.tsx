@@ -111,7 +111,11 @@ export function SimpleTable({
         {rows.map((r, i) => (
           <tr key={i} className="border-b border-slate-100 last:border-0">
             {r.map((c, j) => (
-              <td key={j} className={`px-2 py-1.5 ${j === 0 ? "text-start" : "ltr-nums text-end"}`}>
+              // No forced direction: a cell may be a duration in words ("2 يوم و6 ساعة").
+              <td
+                key={j}
+                className={`px-2 py-1.5 ${j === 0 ? "text-start" : "text-end tabular-nums"}`}
+              >
                 {c}
               </td>
             ))}

@@ -52,7 +52,7 @@ export default async function ClerksPage({
       <Card>
         {rows.length ? (
           <TableScroll>
-            <div className="min-w-[40rem]">
+            <div className="min-w-[32rem]">
               <SimpleTable
                 testId="clerks"
                 headers={[
