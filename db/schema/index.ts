@@ -11,3 +11,4 @@ export * from "./workflow";
 export * from "./files";
 export * from "./billing";
 export * from "./registry";
+export * from "./reports";

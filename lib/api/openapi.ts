@@ -26,6 +26,7 @@ import {
   letterFiledSchema,
   letterRequestSchema,
 } from "@/lib/registry/api-schemas";
+import { kpisResponseSchema } from "@/lib/reports/api-schema";
 
 type Operation = {
   method: "get" | "post";
@@ -41,7 +42,13 @@ type Operation = {
   /** partner: `Authorization: Bearer <partner key>` with the scope named in the summary. */
   /** session-or-proof: a guest may call it too, with a solved proof of work (mail registry). */
   auth:
-    "none" | "session" | "session-or-code" | "session-or-serial" | "session-or-proof" | "partner";
+    | "none"
+    | "session"
+    | "session-or-code"
+    | "session-or-serial"
+    | "session-or-proof"
+    | "partner"
+    | "staff";
   idempotent?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
@@ -322,6 +329,34 @@ export const OPERATIONS: Operation[] = [
       429: { description: "Too many letters from this address or account", schema: errorSchema },
     },
   },
+  {
+    method: "get",
+    path: "/api/v1/reports/kpis",
+    query: [
+      { name: "from", description: "First local day, YYYY-MM-DD (default: the 1st of this month)" },
+      { name: "to", description: "Last local day, inclusive (default: today)" },
+      {
+        name: "department",
+        description: "A department code (a supervisor's own departments only)",
+      },
+      { name: "kind", description: "A request type code" },
+      { name: "channel", description: "web, phone, counter, email or api" },
+      { name: "zone", description: "A zone" },
+      { name: "clerk", description: "A clerk's id: the requests they took part in" },
+    ],
+    summary:
+      "Supervisor or admin session: the dashboard's figures for a period and the period of the same length before it (rates 0–1, durations in business minutes, days in the utility's time zone). The same filters give every table as CSV at /api/v1/reports/tables.csv and the monthly report at /api/v1/reports/monthly.pdf?month=YYYY-MM&lang=ar|fr|en",
+    auth: "staff",
+    responses: {
+      200: { description: "The figures", schema: kpisResponseSchema },
+      400: {
+        description: "A date or filter that is not valid (fields say which)",
+        schema: errorSchema,
+      },
+      401: { description: "Not signed in (partner keys are refused)", schema: errorSchema },
+      403: { description: "Signed in, but not a supervisor or admin", schema: errorSchema },
+    },
+  },
 ];
 
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
@@ -345,7 +380,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     paths[op.path]![op.method] = {
       summary: op.summary,
       security:
-        op.auth === "session"
+        op.auth === "session" || op.auth === "staff"
           ? [{ session: [] }]
           : op.auth === "partner"
             ? [{ partnerKey: [] }]

@@ -28,6 +28,7 @@ describe("back-office navigation by role", () => {
       "cashReport",
       "reconciliation",
       "escalations",
+      "dashboard",
       "incidents",
       "audit",
     ]);
@@ -44,6 +45,7 @@ describe("back-office navigation by role", () => {
       "cashReport",
       "reconciliation",
       "escalations",
+      "dashboard",
       "incidents",
       "audit",
       "outbox",
@@ -60,6 +62,10 @@ describe("back-office navigation by role", () => {
     expect(rolesFor("reconciliation")).toEqual(["supervisor", "admin"]);
     expect(rolesFor("partnerKeys")).toEqual(["admin"]);
     expect(labelKeyOf("counter")).toBe("paymentsAdmin.nav.counter");
+  });
+  it("opens the dashboard to supervisors and admins, never to clerks", () => {
+    expect(rolesFor("dashboard")).toEqual(["supervisor", "admin"]);
+    expect(labelKeyOf("dashboard")).toBe("reports.nav.dashboard");
   });
   it("opens the workflow configuration to admins only", () => {
     for (const section of ["routing", "kinds", "calendar", "readingWindows", "tariffs"] as const) {

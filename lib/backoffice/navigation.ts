@@ -19,7 +19,8 @@ export type BackofficeSection =
   | "cashReport"
   | "reconciliation"
   | "partnerKeys"
-  | "registry";
+  | "registry"
+  | "dashboard";
 
 const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
@@ -44,6 +45,8 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
     roles: ["supervisor", "admin"],
   },
   { section: "escalations", href: "/backoffice/queue?escalated=1", roles: ["supervisor", "admin"] },
+  // The figures of the departments a supervisor answers for (all of them for an admin).
+  { section: "dashboard", href: "/backoffice/dashboard", roles: ["supervisor", "admin"] },
   { section: "incidents", href: "/backoffice/incidents", roles: ["supervisor", "admin"] },
   { section: "audit", href: "/backoffice/audit", roles: ["supervisor", "admin"] },
   { section: "outbox", href: "/backoffice/outbox", roles: ["admin"] },
@@ -71,6 +74,7 @@ const PAYMENTS: readonly BackofficeSection[] = [
 
 /** The catalogue key of a section's menu label. */
 export function labelKeyOf(section: BackofficeSection): string {
+  if (section === "dashboard") return "reports.nav.dashboard";
   if (BILLING.includes(section)) return `billingAdmin.nav.${section}`;
   if (PAYMENTS.includes(section)) return `paymentsAdmin.nav.${section}`;
   return `backoffice.nav.${section}`;

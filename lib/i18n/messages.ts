@@ -20,6 +20,9 @@ import receiptsFr from "./messages/receipts/fr.json";
 import registryAr from "./messages/registry/ar.json";
 import registryEn from "./messages/registry/en.json";
 import registryFr from "./messages/registry/fr.json";
+import reportsAr from "./messages/reports/ar.json";
+import reportsEn from "./messages/reports/en.json";
+import reportsFr from "./messages/reports/fr.json";
 
 /**
  * The catalogue of a language: the core file plus one file per large domain (billing, payments,
@@ -33,12 +36,13 @@ export type Messages = typeof en & {
   paymentsAdmin: typeof paymentsAdminEn;
   receipts: typeof receiptsEn;
   registry: typeof registryEn;
+  reports: typeof reportsEn;
 };
 
 function catalogue(
   core: typeof en,
   parts: Record<
-    "billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts" | "registry",
+    "billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts" | "registry" | "reports",
     object
   >,
 ): Messages {
@@ -54,6 +58,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     paymentsAdmin: paymentsAdminAr,
     receipts: receiptsAr,
     registry: registryAr,
+    reports: reportsAr,
   }),
   fr: catalogue(fr as typeof en, {
     billing: billingFr,
@@ -62,6 +67,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     paymentsAdmin: paymentsAdminFr,
     receipts: receiptsFr,
     registry: registryFr,
+    reports: reportsFr,
   }),
   en: catalogue(en, {
     billing: billingEn,
@@ -70,5 +76,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     paymentsAdmin: paymentsAdminEn,
     receipts: receiptsEn,
     registry: registryEn,
+    reports: reportsEn,
   }),
 };
