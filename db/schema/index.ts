@@ -10,3 +10,4 @@ export * from "./api-keys";
 export * from "./workflow";
 export * from "./files";
 export * from "./billing";
+export * from "./connections";
