@@ -17,6 +17,9 @@ import paymentsAdminFr from "./messages/payments-admin/fr.json";
 import receiptsAr from "./messages/receipts/ar.json";
 import receiptsEn from "./messages/receipts/en.json";
 import receiptsFr from "./messages/receipts/fr.json";
+import connectionsAr from "./messages/connections/ar.json";
+import connectionsEn from "./messages/connections/en.json";
+import connectionsFr from "./messages/connections/fr.json";
 
 /**
  * The catalogue of a language: the core file plus one file per large domain (billing, payments,
@@ -29,11 +32,15 @@ export type Messages = typeof en & {
   payments: typeof paymentsEn;
   paymentsAdmin: typeof paymentsAdminEn;
   receipts: typeof receiptsEn;
+  connections: typeof connectionsEn;
 };
 
 function catalogue(
   core: typeof en,
-  parts: Record<"billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts", object>,
+  parts: Record<
+    "billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts" | "connections",
+    object
+  >,
 ): Messages {
   return { ...core, ...parts } as Messages;
 }
@@ -46,6 +53,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     payments: paymentsAr,
     paymentsAdmin: paymentsAdminAr,
     receipts: receiptsAr,
+    connections: connectionsAr,
   }),
   fr: catalogue(fr as typeof en, {
     billing: billingFr,
@@ -53,6 +61,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     payments: paymentsFr,
     paymentsAdmin: paymentsAdminFr,
     receipts: receiptsFr,
+    connections: connectionsFr,
   }),
   en: catalogue(en, {
     billing: billingEn,
@@ -60,5 +69,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     payments: paymentsEn,
     paymentsAdmin: paymentsAdminEn,
     receipts: receiptsEn,
+    connections: connectionsEn,
   }),
 };

@@ -6,9 +6,14 @@
 export const BILL_PREFIX = "FA";
 export const PAYMENT_RECEIPT_PREFIX = "QP";
 export const READING_RECEIPT_PREFIX = "RL";
+/** Connection quotes (devis) and the contracts connection requests create (lib/connections). */
+export const QUOTE_PREFIX = "DV";
+export const NEW_CONTRACT_PREFIX = "CT";
 
 export const RESERVED_PREFIXES: readonly string[] = [
   BILL_PREFIX,
   PAYMENT_RECEIPT_PREFIX,
   READING_RECEIPT_PREFIX,
+  QUOTE_PREFIX,
+  NEW_CONTRACT_PREFIX,
 ];
