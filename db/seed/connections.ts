@@ -42,7 +42,9 @@ export const CONNECTION_TYPES = [
         "رخصة السكن أو شهادة المطابقة",
         "Occupancy permit or certificate of conformity",
       ),
-      doc("site_plan", "Plan de situation", "تصميم الموقع", "Site plan"),
+      // Often drawn up later by a surveyor: the file may be filed without it, and the clerk
+      // asks for it in the one request for missing documents when the visit needs it.
+      doc("site_plan", "Plan de situation", "تصميم الموقع", "Site plan", false),
     ],
     needsContract: false,
     decisionDays: 15,

@@ -74,7 +74,7 @@ async function documentsOf(tx: Tx, request: ConnectionRequest) {
 }
 
 /** Every required document is there and readable: the file moves on to its next stage. */
-export function acceptDocuments(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
+export async function acceptDocuments(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
   return staffStep(
     db,
     staff,
@@ -101,7 +101,7 @@ export function acceptDocuments(db: Db, staff: Staff, requestId: string, opts: O
  * The file is incomplete: every missing or unreadable document is listed in this one request,
  * and the deadline pauses until the customer completes it.
  */
-export function requestMissingDocuments(
+export async function requestMissingDocuments(
   db: Db,
   staff: Staff,
   requestId: string,
@@ -151,7 +151,7 @@ export function requestMissingDocuments(
  * A technical visit, or the works, on a date and in a slot the customer sees on their
  * timeline.
  */
-export function scheduleStep(
+export async function scheduleStep(
   db: Db,
   staff: Staff,
   requestId: string,
@@ -191,7 +191,7 @@ export function scheduleStep(
  * Move to the next stage when it needs no data of its own (visit done, works done), or back to
  * an earlier one with a reason.
  */
-export function moveTo(
+export async function moveTo(
   db: Db,
   staff: Staff,
   requestId: string,
@@ -227,7 +227,7 @@ export function moveTo(
 }
 
 /** Refuse the request, with a reason the customer reads and may appeal. */
-export function rejectRequest(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
+export async function rejectRequest(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
   const { reason } = parseOrThrow(reasonSchema, raw);
   return staffStep(
     db,
@@ -264,7 +264,7 @@ export async function priceListLines(tx: Tx | Db, request: Pick<ConnectionReques
  * The contract to come is prepared now, pending, so that the quote's payment belongs to it in
  * the ledger; it becomes active only at the last stage.
  */
-export function issueQuote(db: Db, staff: Staff, requestId: string, raw?: unknown, opts: Opts = {}) {
+export async function issueQuote(db: Db, staff: Staff, requestId: string, raw?: unknown, opts: Opts = {}) {
   const edited = raw === undefined ? undefined : parseOrThrow(quoteSchema, raw);
   return staffStep(
     db,
@@ -350,7 +350,7 @@ async function preparePendingContract(tx: Tx, request: ConnectionRequest, now: D
 }
 
 /** The meter the technicians fitted, with its starting index. */
-export function installMeter(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
+export async function installMeter(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
   const input = parseOrThrow(meterSchema, raw);
   return staffStep(
     db,
@@ -391,7 +391,7 @@ export function installMeter(db: Db, staff: Staff, requestId: string, raw: unkno
  * their dashboard, to read and pay), priced by the published tariffs of its service and use,
  * and holding the deposit the quote collected.
  */
-export function activateContract(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
+export async function activateContract(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
   return staffStep(
     db,
     staff,

@@ -152,7 +152,10 @@ export const quoteSchema = z.object({
 });
 
 export const meterSchema = z.object({
-  serial: printedCodeField,
+  // Kept as printed on the meter (dashes and all): lookups compare the canonical form.
+  serial: requiredText(40)
+    .transform((s) => toAsciiDigits(s).toUpperCase())
+    .refine((s) => /^[A-Z0-9][A-Z0-9 ._/-]*$/.test(s), "invalid"),
   initialIndex: z
     .string({ error: "required" })
     .transform((s) => toAsciiDigits(s).trim())

@@ -55,7 +55,7 @@ async function registerOf(tx: Tx, contractId: string) {
  * The final reading, given by the customer or taken by an agent: an accepted reading dated now,
  * never below the last counted index.
  */
-export function recordFinalReading(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
+export async function recordFinalReading(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
   const input = parseOrThrow(finalReadingSchema, raw);
   return terminationStep(
     db,
@@ -96,7 +96,7 @@ export function recordFinalReading(db: Db, staff: Staff, requestId: string, raw:
 }
 
 /** The final bill, through the billing engine, for the period ending on the final reading. */
-export function issueFinalBill(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
+export async function issueFinalBill(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
   return terminationStep(
     db,
     staff,
@@ -145,7 +145,7 @@ export function issueFinalBill(db: Db, staff: Staff, requestId: string, opts: Op
  * bill shows paid by it), and what it leaves over is refunded at once, recorded as that
  * payment's refund. Done once per contract (the deposit remembers its settlement).
  */
-export function settleDeposit(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
+export async function settleDeposit(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
   return terminationStep(
     db,
     staff,
@@ -202,7 +202,7 @@ export function settleDeposit(db: Db, staff: Staff, requestId: string, opts: Opt
 }
 
 /** The contract ends: terminated from today, its meter taken off. */
-export function closeContract(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
+export async function closeContract(db: Db, staff: Staff, requestId: string, opts: Opts = {}) {
   return terminationStep(
     db,
     staff,
