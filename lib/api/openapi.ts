@@ -20,6 +20,10 @@ import {
   readingHistorySchema,
   readingReceiptSchema,
   readingRequestSchema,
+  connectionRequestDocSchema,
+  connectionFiledSchema,
+  connectionStatusSchema,
+  uploadedDocumentSchema,
 } from "./schemas";
 
 type Operation = {
@@ -36,6 +40,8 @@ type Operation = {
   /** partner: `Authorization: Bearer <partner key>` with the scope named in the summary. */
   auth: "none" | "session" | "session-or-code" | "session-or-serial" | "partner";
   idempotent?: boolean;
+  /** The body is multipart/form-data with one `file` part (uploads), not JSON. */
+  multipart?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
 
@@ -327,6 +333,22 @@ export function buildOpenApiDocument(serverUrl: string) {
           description: q.description,
         })),
       ],
+      ...(op.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    type: "object",
+                    properties: { file: { type: "string", format: "binary" } },
+                    required: ["file"],
+                  },
+                },
+              },
+            },
+          }
+        : {}),
       ...(op.body
         ? {
             requestBody: {

@@ -49,7 +49,9 @@ async function staffStep<T>(
   opts: Opts = {},
 ): Promise<T> {
   const now = opts.now ?? new Date();
-  return db.transaction(async (tx) => run(tx, await lockRequest(tx, requestId, { kind: "staff", staff }), now));
+  return db.transaction(async (tx) =>
+    run(tx, await lockRequest(tx, requestId, { kind: "staff", staff }), now),
+  );
 }
 
 const QUOTE_KINDS: QuoteLine["kind"][] = [
@@ -82,10 +84,20 @@ export async function acceptDocuments(db: Db, staff: Staff, requestId: string, o
     async (tx, locked, now) => {
       const { required, given } = await documentsOf(tx, locked.request);
       const missing = required.filter(
-        (d) => d.required && !given.some((g) => g.docCode === d.code && g.fileId && g.status !== "missing" && g.status !== "unreadable"),
+        (d) =>
+          d.required &&
+          !given.some(
+            (g) =>
+              g.docCode === d.code &&
+              g.fileId &&
+              g.status !== "missing" &&
+              g.status !== "unreadable",
+          ),
       );
       if (missing.length)
-        throw new AppError("INVALID_TRANSITION", "documents missing", { documents: "documentMissing" });
+        throw new AppError("INVALID_TRANSITION", "documents missing", {
+          documents: "documentMissing",
+        });
       await tx
         .update(connectionRequestDocuments)
         .set({ status: "accepted", updatedAt: now })
@@ -121,7 +133,13 @@ export async function requestMissingDocuments(
       for (const d of input.documents) {
         await tx
           .insert(connectionRequestDocuments)
-          .values({ requestId: locked.request.id, docCode: d.code, status: d.status, note: input.note ?? null, updatedAt: now })
+          .values({
+            requestId: locked.request.id,
+            docCode: d.code,
+            status: d.status,
+            note: input.note ?? null,
+            updatedAt: now,
+          })
           .onConflictDoUpdate({
             target: [connectionRequestDocuments.requestId, connectionRequestDocuments.docCode],
             set: { status: d.status, note: input.note ?? null, updatedAt: now },
@@ -176,7 +194,9 @@ export async function scheduleStep(
         set: what === "visit" ? { visitAt, visitSlot: input.slot } : { worksAt: visitAt },
         describe: (locale) =>
           translator(locale)(what === "visit" ? "connections.visitOn" : "connections.worksOn", {
-            date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(visitAt),
+            date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+              visitAt,
+            ),
             slot: translator(locale)(`connections.slot.${input.slot}` as never),
           }),
         now,
@@ -219,27 +239,51 @@ export async function moveTo(
     async (tx, locked, now) => {
       const forward = nextStage(locked.family, locked.request.stage as Stage) === to;
       if (forward && needsData.includes(to))
-        throw new AppError("INVALID_TRANSITION", `${to} has its own action`, { stage: "ownAction" });
-      return moveStage(tx, locked, { to, by: { kind: "staff", staff }, reason, now, meta: opts.meta });
+        throw new AppError("INVALID_TRANSITION", `${to} has its own action`, {
+          stage: "ownAction",
+        });
+      return moveStage(tx, locked, {
+        to,
+        by: { kind: "staff", staff },
+        reason,
+        now,
+        meta: opts.meta,
+      });
     },
     opts,
   );
 }
 
 /** Refuse the request, with a reason the customer reads and may appeal. */
-export async function rejectRequest(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
+export async function rejectRequest(
+  db: Db,
+  staff: Staff,
+  requestId: string,
+  raw: unknown,
+  opts: Opts = {},
+) {
   const { reason } = parseOrThrow(reasonSchema, raw);
   return staffStep(
     db,
     staff,
     requestId,
-    (tx, locked, now) => moveStage(tx, locked, { to: "rejected", by: { kind: "staff", staff }, reason, now, meta: opts.meta }),
+    (tx, locked, now) =>
+      moveStage(tx, locked, {
+        to: "rejected",
+        by: { kind: "staff", staff },
+        reason,
+        now,
+        meta: opts.meta,
+      }),
     opts,
   );
 }
 
 /** The quote lines the price list gives for a request's service and use. */
-export async function priceListLines(tx: Tx | Db, request: Pick<ConnectionRequest, "service" | "use">) {
+export async function priceListLines(
+  tx: Tx | Db,
+  request: Pick<ConnectionRequest, "service" | "use">,
+) {
   const rows = await tx
     .select()
     .from(connectionPrices)
@@ -264,7 +308,13 @@ export async function priceListLines(tx: Tx | Db, request: Pick<ConnectionReques
  * The contract to come is prepared now, pending, so that the quote's payment belongs to it in
  * the ledger; it becomes active only at the last stage.
  */
-export async function issueQuote(db: Db, staff: Staff, requestId: string, raw?: unknown, opts: Opts = {}) {
+export async function issueQuote(
+  db: Db,
+  staff: Staff,
+  requestId: string,
+  raw?: unknown,
+  opts: Opts = {},
+) {
   const edited = raw === undefined ? undefined : parseOrThrow(quoteSchema, raw);
   return staffStep(
     db,
@@ -280,12 +330,15 @@ export async function issueQuote(db: Db, staff: Staff, requestId: string, raw?: 
         return { kind: l.kind, amountMinor: Number(whole) * 100 + Number(frac.padEnd(2, "0")) };
       });
       const totalMinor = lines.reduce((s, l) => s + l.amountMinor, 0);
-      if (totalMinor <= 0) throw new AppError("VALIDATION_FAILED", "empty quote", { lines: "amountTooLow" });
+      if (totalMinor <= 0)
+        throw new AppError("VALIDATION_FAILED", "empty quote", { lines: "amountTooLow" });
       // A reissued quote replaces the one before it (going back to the visit, with a reason).
       await tx
         .update(connectionQuotes)
         .set({ status: "cancelled" })
-        .where(and(eq(connectionQuotes.requestId, request.id), ne(connectionQuotes.status, "cancelled")));
+        .where(
+          and(eq(connectionQuotes.requestId, request.id), ne(connectionQuotes.status, "cancelled")),
+        );
       const number = await nextItemNumber(tx, QUOTE_PREFIX, now.getUTCFullYear());
       const contractId = request.contractId ?? (await preparePendingContract(tx, request, now));
       await tx.insert(connectionQuotes).values({
@@ -315,21 +368,39 @@ export async function issueQuote(db: Db, staff: Staff, requestId: string, raw?: 
 }
 
 /** The customer record, premises and pending contract a new connection will activate. */
-async function preparePendingContract(tx: Tx, request: ConnectionRequest, now: Date): Promise<string> {
+async function preparePendingContract(
+  tx: Tx,
+  request: ConnectionRequest,
+  now: Date,
+): Promise<string> {
   const applicant = request.applicant as { name: string; nationalId: string };
   const year = now.getUTCFullYear();
   const customerNo = await nextItemNumber(tx, `${NEW_CONTRACT_PREFIX}C`, year);
   const [customer] = await tx
     .insert(customers)
-    .values({ customerCode: customerNo.replace(/-/g, ""), name: applicant.name, nationalId: applicant.nationalId })
+    .values({
+      customerCode: customerNo.replace(/-/g, ""),
+      name: applicant.name,
+      nationalId: applicant.nationalId,
+    })
     .returning({ id: customers.id });
   // The reading round of the new premises: the zone already served in its city, else the first
   // zone the utility has; the metering team moves it if the round differs.
-  const [sameCity] = await tx.select({ zone: premises.zone }).from(premises).where(eq(premises.city, request.city)).limit(1);
-  const [anyZone] = sameCity ? [sameCity] : await tx.select({ zone: premises.zone }).from(premises).orderBy(asc(premises.zone)).limit(1);
+  const [sameCity] = await tx
+    .select({ zone: premises.zone })
+    .from(premises)
+    .where(eq(premises.city, request.city))
+    .limit(1);
+  const [anyZone] = sameCity
+    ? [sameCity]
+    : await tx.select({ zone: premises.zone }).from(premises).orderBy(asc(premises.zone)).limit(1);
   const [premise] = await tx
     .insert(premises)
-    .values({ addressLine: request.addressLine, city: request.city, zone: anyZone?.zone ?? "DEFAULT" })
+    .values({
+      addressLine: request.addressLine,
+      city: request.city,
+      zone: anyZone?.zone ?? "DEFAULT",
+    })
     .returning({ id: premises.id });
   // 10 digits like the printed ones: the service's digit, a 5 for "connected online", a counter.
   const seq = (await nextItemNumber(tx, NEW_CONTRACT_PREFIX, 0)).split("-").at(-1)!;
@@ -350,7 +421,13 @@ async function preparePendingContract(tx: Tx, request: ConnectionRequest, now: D
 }
 
 /** The meter the technicians fitted, with its starting index. */
-export async function installMeter(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
+export async function installMeter(
+  db: Db,
+  staff: Staff,
+  requestId: string,
+  raw: unknown,
+  opts: Opts = {},
+) {
   const input = parseOrThrow(meterSchema, raw);
   return staffStep(
     db,
@@ -359,10 +436,16 @@ export async function installMeter(db: Db, staff: Staff, requestId: string, raw:
     async (tx, locked, now) => {
       const { request } = locked;
       if (!request.contractId) throw new AppError("INVALID_TRANSITION", "no contract prepared");
-      const [taken] = await tx.select({ id: meters.id }).from(meters).where(eq(meters.serial, input.serial));
+      const [taken] = await tx
+        .select({ id: meters.id })
+        .from(meters)
+        .where(eq(meters.serial, input.serial));
       if (taken) throw new AppError("VALIDATION_FAILED", "serial in use", { serial: "invalid" });
       const today = utilityToday("Africa/Casablanca", now);
-      await tx.update(meters).set({ active: false, removedAt: today }).where(and(eq(meters.contractId, request.contractId), eq(meters.active, true)));
+      await tx
+        .update(meters)
+        .set({ active: false, removedAt: today })
+        .where(and(eq(meters.contractId, request.contractId), eq(meters.active, true)));
       const [meter] = await tx
         .insert(meters)
         .values({
@@ -373,7 +456,9 @@ export async function installMeter(db: Db, staff: Staff, requestId: string, raw:
           installedAt: today,
         })
         .returning({ id: meters.id });
-      await tx.insert(meterRegisters).values({ meterId: meter!.id, name: "single", initialIndex: Number(input.initialIndex) });
+      await tx
+        .insert(meterRegisters)
+        .values({ meterId: meter!.id, name: "single", initialIndex: Number(input.initialIndex) });
       return moveStage(tx, locked, {
         to: "meter_installed",
         by: { kind: "staff", staff },
@@ -410,31 +495,49 @@ export async function activateContract(db: Db, staff: Staff, requestId: string, 
         .set({ status: "active", startDate: today })
         .where(eq(contracts.id, request.contractId))
         .returning();
-      await tx.insert(accountContracts).values({ userId: request.customerUserId, contractId: contract!.id, linkedAt: now }).onConflictDoNothing();
+      await tx
+        .insert(accountContracts)
+        .values({ userId: request.customerUserId, contractId: contract!.id, linkedAt: now })
+        .onConflictDoNothing();
       const codes = request.service === "water" ? ["water", "sanitation"] : [request.service];
       const found = await tx
         .select({ id: tariffs.id, service: tariffs.service, category: tariffs.category })
         .from(tariffs)
         .where(inArray(tariffs.service, codes as ConnectionRequest["service"][]));
       const picked = codes
-        .map((service) => found.find((t) => t.service === service && t.category === contract!.category) ?? found.find((t) => t.service === service))
+        .map(
+          (service) =>
+            found.find((t) => t.service === service && t.category === contract!.category) ??
+            found.find((t) => t.service === service),
+        )
         .filter((t): t is NonNullable<typeof t> => !!t);
       if (picked.length)
-        await tx.insert(contractTariffs).values(picked.map((t) => ({ contractId: contract!.id, tariffId: t.id }))).onConflictDoNothing();
+        await tx
+          .insert(contractTariffs)
+          .values(picked.map((t) => ({ contractId: contract!.id, tariffId: t.id })))
+          .onConflictDoNothing();
       const [quote] = await tx
         .select()
         .from(connectionQuotes)
-        .where(and(eq(connectionQuotes.requestId, request.id), eq(connectionQuotes.status, "paid")));
+        .where(
+          and(eq(connectionQuotes.requestId, request.id), eq(connectionQuotes.status, "paid")),
+        );
       const deposit = quote?.lines.find((l) => l.kind === "deposit")?.amountMinor ?? 0;
       if (deposit > 0)
         await tx
           .insert(contractDeposits)
-          .values({ contractId: contract!.id, amountMinor: deposit, currency: quote!.currency, quoteId: quote!.id })
+          .values({
+            contractId: contract!.id,
+            amountMinor: deposit,
+            currency: quote!.currency,
+            quoteId: quote!.id,
+          })
           .onConflictDoNothing();
       return moveStage(tx, locked, {
         to: "contract_activated",
         by: { kind: "staff", staff },
-        describe: (locale) => translator(locale)("connections.contractActive", { contractNo: contract!.contractNo }),
+        describe: (locale) =>
+          translator(locale)("connections.contractActive", { contractNo: contract!.contractNo }),
         now,
         meta: opts.meta,
       });

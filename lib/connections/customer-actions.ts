@@ -33,7 +33,8 @@ export async function completeDocuments(
   await assertOwnDocuments(db, customer.id, Object.values(input.documents));
   return db.transaction(async (tx) => {
     const locked = await lockRequest(tx, requestId, { kind: "customer", userId: customer.id });
-    if (locked.request.stage !== "incomplete") throw new AppError("INVALID_TRANSITION", "not incomplete");
+    if (locked.request.stage !== "incomplete")
+      throw new AppError("INVALID_TRANSITION", "not incomplete");
     const asked = await tx
       .select({ code: connectionRequestDocuments.docCode })
       .from(connectionRequestDocuments)
@@ -44,7 +45,8 @@ export async function completeDocuments(
         ),
       );
     const fields: Record<string, string> = {};
-    for (const { code } of asked) if (!input.documents[code]) fields[`documents.${code}`] = "documentMissing";
+    for (const { code } of asked)
+      if (!input.documents[code]) fields[`documents.${code}`] = "documentMissing";
     for (const code of Object.keys(input.documents))
       if (!asked.some((a) => a.code === code)) fields[`documents.${code}`] = "invalid";
     if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "documents", fields);
@@ -52,7 +54,12 @@ export async function completeDocuments(
       await tx
         .update(connectionRequestDocuments)
         .set({ fileId, status: "received", note: null, updatedAt: now })
-        .where(and(eq(connectionRequestDocuments.requestId, requestId), eq(connectionRequestDocuments.docCode, docCode)));
+        .where(
+          and(
+            eq(connectionRequestDocuments.requestId, requestId),
+            eq(connectionRequestDocuments.docCode, docCode),
+          ),
+        );
     return moveStage(tx, locked, {
       to: "submitted",
       by: { kind: "customer", userId: customer.id },

@@ -28,6 +28,10 @@ export async function uploadConnectionDocument(
   db: DbOrTx,
   params: { userId: string; bytes: Uint8Array; name: string | null },
 ): Promise<{ fileId: string; mime: Mime; size: number }> {
+  // A name that is a path (`../../etc/passwd`, `C:\\x`) is refused outright: nothing uses names
+  // as paths here, but a request's file should not carry one to the staff who open it.
+  if (params.name && (/[/\\\u0000-\u001f]/.test(params.name) || params.name.includes("..")))
+    throw new AppError("VALIDATION_FAILED", "file name is a path", { file: "fileNameInvalid" });
   return uploadFile(db, {
     bytes: params.bytes,
     originalName: params.name,

@@ -27,7 +27,12 @@ export const nationalIdField = z
   .trim()
   .max(12, "tooLong")
   .transform((s) => toAsciiDigits(s).toUpperCase().replace(/\s/g, ""))
-  .pipe(z.string().min(1, "required").regex(/^[A-Z]{1,2}\d{3,8}$/, "nationalIdInvalid"));
+  .pipe(
+    z
+      .string()
+      .min(1, "required")
+      .regex(/^[A-Z]{1,2}\d{3,8}$/, "nationalIdInvalid"),
+  );
 
 /** A coordinate typed or taken from the phone: optional, decimal degrees within its range. */
 function coordinate(limit: number) {
@@ -49,7 +54,12 @@ const requiredPhone = z
   .trim()
   .max(32, "tooLong")
   .transform((s) => toAsciiDigits(s).replace(/[\s.-]/g, ""))
-  .pipe(z.string().min(1, "required").regex(/^\+?\d{6,15}$/, "phoneInvalid"));
+  .pipe(
+    z
+      .string()
+      .min(1, "required")
+      .regex(/^\+?\d{6,15}$/, "phoneInvalid"),
+  );
 
 export const applicantSchema = z.object({
   name: personNameField,
@@ -100,7 +110,12 @@ export type ConnectionRequestForm = z.input<typeof connectionRequestSchema>;
 /** The rules that depend on the configured type: documents it needs, contract for termination. */
 export function checkAgainstType(
   input: ConnectionRequestInput,
-  type: { family: string; needsContract: boolean; services: string[]; documents: { code: string; required: boolean }[] },
+  type: {
+    family: string;
+    needsContract: boolean;
+    services: string[];
+    documents: { code: string; required: boolean }[];
+  },
 ): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!type.services.includes(input.service)) fields.service = "invalid";

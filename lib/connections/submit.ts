@@ -51,10 +51,15 @@ export async function submitConnectionRequest(
   if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "type rules", fields);
   await assertOwnDocuments(db, ctx.customer.id, Object.values(input.documents));
   const contract = input.contractNo
-    ? await findLinkedContractByNumber(db, { userId: ctx.customer.id, contractNo: input.contractNo })
+    ? await findLinkedContractByNumber(db, {
+        userId: ctx.customer.id,
+        contractNo: input.contractNo,
+      })
     : null;
   if (input.contractNo && !contract)
-    throw new AppError("VALIDATION_FAILED", "contract not linked", { contractNo: "contractUnknown" });
+    throw new AppError("VALIDATION_FAILED", "contract not linked", {
+      contractNo: "contractUnknown",
+    });
 
   const actor = { kind: "user" as const, userId: ctx.customer.id, role: "customer" as const };
   const { idempotencyKey, ...body } = input;
@@ -82,7 +87,11 @@ export async function submitConnectionRequest(
         service: input.service,
         createSubject: async () => ({ type: "connection_request", id: null }),
         idempotency: idempotencyKey
-          ? { scope: `user:${ctx.customer.id}`, key: idempotencyKey, requestHash: hashRequest(body) }
+          ? {
+              scope: `user:${ctx.customer.id}`,
+              key: idempotencyKey,
+              requestHash: hashRequest(body),
+            }
           : undefined,
       },
       now,
@@ -92,7 +101,12 @@ export async function submitConnectionRequest(
         .select({ id: connectionRequests.id })
         .from(connectionRequests)
         .where(eq(connectionRequests.itemId, filed.itemId));
-      return { requestId: existing!.id, number: filed.number, trackingCode: filed.trackingCode, replayed: true };
+      return {
+        requestId: existing!.id,
+        number: filed.number,
+        trackingCode: filed.trackingCode,
+        replayed: true,
+      };
     }
     const [request] = await tx
       .insert(connectionRequests)
@@ -119,9 +133,9 @@ export async function submitConnectionRequest(
     requestId = request!.id;
     const docs = Object.entries(input.documents);
     if (docs.length)
-      await tx.insert(connectionRequestDocuments).values(
-        docs.map(([docCode, fileId]) => ({ requestId, docCode, fileId, updatedAt: now })),
-      );
+      await tx
+        .insert(connectionRequestDocuments)
+        .values(docs.map(([docCode, fileId]) => ({ requestId, docCode, fileId, updatedAt: now })));
     await tx.insert(connectionStageHistory).values({
       requestId,
       fromStage: null,
@@ -133,7 +147,9 @@ export async function submitConnectionRequest(
     await tx.update(workItems).set({ subjectId: requestId }).where(eq(workItems.id, filed.itemId));
     await tx
       .delete(connectionDrafts)
-      .where(and(eq(connectionDrafts.userId, ctx.customer.id), eq(connectionDrafts.typeCode, type.code)));
+      .where(
+        and(eq(connectionDrafts.userId, ctx.customer.id), eq(connectionDrafts.typeCode, type.code)),
+      );
     await writeAudit(tx, {
       actor,
       action: "connection.submit",

@@ -1,13 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import {
-  bills,
-  contractDeposits,
-  contracts,
-  meterRegisters,
-  meters,
-  readings,
-} from "@/db/schema";
+import { bills, contractDeposits, contracts, meterRegisters, meters, readings } from "@/db/schema";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { billContract } from "@/lib/billing/bill-contract";
 import { cycleOf, localDate } from "@/lib/billing/dates";
@@ -41,7 +34,11 @@ async function terminationStep<T>(
 /** The contract's meter register the final reading is taken on. */
 async function registerOf(tx: Tx, contractId: string) {
   const [row] = await tx
-    .select({ registerId: meterRegisters.id, initial: meterRegisters.initialIndex, meterId: meters.id })
+    .select({
+      registerId: meterRegisters.id,
+      initial: meterRegisters.initialIndex,
+      meterId: meters.id,
+    })
     .from(meters)
     .innerJoin(meterRegisters, eq(meterRegisters.meterId, meters.id))
     .where(and(eq(meters.contractId, contractId), eq(meters.active, true)))
@@ -55,7 +52,13 @@ async function registerOf(tx: Tx, contractId: string) {
  * The final reading, given by the customer or taken by an agent: an accepted reading dated now,
  * never below the last counted index.
  */
-export async function recordFinalReading(db: Db, staff: Staff, requestId: string, raw: unknown, opts: Opts = {}) {
+export async function recordFinalReading(
+  db: Db,
+  staff: Staff,
+  requestId: string,
+  raw: unknown,
+  opts: Opts = {},
+) {
   const input = parseOrThrow(finalReadingSchema, raw);
   return terminationStep(
     db,
@@ -71,7 +74,9 @@ export async function recordFinalReading(db: Db, staff: Staff, requestId: string
         .limit(1);
       const index = Number(input.index);
       if (index < (last?.index ?? reg.initial))
-        throw new AppError("VALIDATION_FAILED", "index below the last", { index: "lowerThanPrevious" });
+        throw new AppError("VALIDATION_FAILED", "index below the last", {
+          index: "lowerThanPrevious",
+        });
       await tx.insert(readings).values({
         registerId: reg.registerId,
         index,
@@ -108,7 +113,12 @@ export async function issueFinalBill(db: Db, staff: Staff, requestId: string, op
         .from(readings)
         .innerJoin(meterRegisters, eq(meterRegisters.id, readings.registerId))
         .innerJoin(meters, eq(meters.id, meterRegisters.meterId))
-        .where(and(eq(meters.contractId, locked.contractId), eq(readings.index, locked.request.finalIndex ?? -1)))
+        .where(
+          and(
+            eq(meters.contractId, locked.contractId),
+            eq(readings.index, locked.request.finalIndex ?? -1),
+          ),
+        )
         .orderBy(desc(readings.readAt))
         .limit(1);
       if (!reading) throw new AppError("INVALID_TRANSITION", "no final reading");
@@ -121,7 +131,9 @@ export async function issueFinalBill(db: Db, staff: Staff, requestId: string, op
         actor: { kind: "user", userId: staff.id, role: staff.role },
       });
       if (outcome.kind !== "created")
-        throw new AppError("INVALID_TRANSITION", `final bill ${outcome.reason}`, { stage: outcome.reason });
+        throw new AppError("INVALID_TRANSITION", `final bill ${outcome.reason}`, {
+          stage: outcome.reason,
+        });
       const [bill] = await tx.select().from(bills).where(eq(bills.id, outcome.billId));
       return moveStage(tx, locked, {
         to: "final_bill",
@@ -179,7 +191,11 @@ export async function settleDeposit(db: Db, staff: Staff, requestId: string, opt
         depositMinor = deposit.amountMinor;
         refundMinor = settled.kind === "settled" ? settled.creditMinor : 0;
         if (refundMinor > 0)
-          await refundPayment(tx, { paymentId: payment.id, refundedTotalMinor: refundMinor, actor });
+          await refundPayment(tx, {
+            paymentId: payment.id,
+            refundedTotalMinor: refundMinor,
+            actor,
+          });
         await tx
           .update(contractDeposits)
           .set({ settlementPaymentId: payment.id })
@@ -222,7 +238,8 @@ export async function closeContract(db: Db, staff: Staff, requestId: string, opt
       return moveStage(tx, locked, {
         to: "contract_closed",
         by: { kind: "staff", staff },
-        describe: (locale) => translator(locale)("connections.contractClosed", { contractNo: contract!.contractNo }),
+        describe: (locale) =>
+          translator(locale)("connections.contractClosed", { contractNo: contract!.contractNo }),
         now,
         meta: opts.meta,
       });

@@ -1,6 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { connectionRequestTypes, type ConnectionRequestType, type RequiredDocument } from "@/db/schema";
+import {
+  connectionRequestTypes,
+  type ConnectionRequestType,
+  type RequiredDocument,
+} from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 
 /** The request types a customer may choose, in the admins' order. */

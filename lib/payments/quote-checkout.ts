@@ -43,7 +43,10 @@ export async function startQuoteCheckout(
     );
   if (!row || !row.contractId) throw new AppError("NOT_FOUND", "no quote to pay");
   const { quote } = row;
-  const paymentId = paymentIdFor(`user:${input.userId}`, input.idempotencyKey ?? `quote:${quote.id}`);
+  const paymentId = paymentIdFor(
+    `user:${input.userId}`,
+    input.idempotencyKey ?? `quote:${quote.id}`,
+  );
   const [existing] = await db.select().from(payments).where(eq(payments.id, paymentId));
   if (existing && existing.status === "pending" && existing.provider === "test")
     return { paymentId, url: testProviderUrl(input.origin, input.locale, paymentId) };
@@ -89,7 +92,6 @@ export async function startQuoteCheckout(
   );
   return { paymentId, url };
 }
-
 
 /** The request page a quote's payer returns to, as a path (the test provider's redirect). */
 export async function quotePayerReturn(db: Db, quoteId: string, locale: Locale): Promise<string> {

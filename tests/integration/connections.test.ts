@@ -52,7 +52,10 @@ beforeAll(async () => {
   otherClerk = await userByEmail(db, "billing@wasla.example");
 });
 
-const fr = () => ({ customer: { id: youssef.id, role: "customer" as const, locale: "fr" as const }, channel: "web" as const });
+const fr = () => ({
+  customer: { id: youssef.id, role: "customer" as const, locale: "fr" as const },
+  channel: "web" as const,
+});
 
 async function upload(user: User, bytes: Uint8Array, name: string) {
   return (await uploadConnectionDocument(db, { userId: user.id, bytes, name })).fileId;
@@ -74,21 +77,43 @@ describe("a new water connection, from filing to an active contract (in French)"
     const t0 = new Date("2026-11-16T09:00:00Z"); // a Monday
     const filed = await fileWaterConnection(t0);
     expect(filed.number).toMatch(/^BR-2026-\d{6}$/);
-    const item0 = await itemRow(db, (await getRequestDetail(db, { requestId: filed.requestId, access: { customerId: youssef.id } }))!.item.id);
+    const item0 = await itemRow(
+      db,
+      (await getRequestDetail(db, {
+        requestId: filed.requestId,
+        access: { customerId: youssef.id },
+      }))!.item.id,
+    );
     expect(item0.kindCode).toBe("connection");
-    const [ack] = await db.select().from(outbox).where(and(eq(outbox.template, "itemReceived"), eq(outbox.toAddress, "youssef@wasla.example")));
+    const [ack] = await db
+      .select()
+      .from(outbox)
+      .where(
+        and(eq(outbox.template, "itemReceived"), eq(outbox.toAddress, "youssef@wasla.example")),
+      );
     expect(ack).toBeDefined();
 
     // The clerk of another department does not even see the request.
-    expect((await appErrorOf(acceptDocuments(db, otherClerk, filed.requestId, { now: t0 }))).code).toBe("NOT_FOUND");
+    expect(
+      (await appErrorOf(acceptDocuments(db, otherClerk, filed.requestId, { now: t0 }))).code,
+    ).toBe("NOT_FOUND");
     // Skipping ahead is refused.
-    expect((await appErrorOf(moveTo(db, clerk, filed.requestId, "visit_done", null, { now: t0 }))).fields).toEqual({ stage: "skip" });
+    expect(
+      (await appErrorOf(moveTo(db, clerk, filed.requestId, "visit_done", null, { now: t0 })))
+        .fields,
+    ).toEqual({ stage: "skip" });
 
     const t1 = new Date("2026-11-16T10:00:00Z");
-    await requestMissingDocuments(db, clerk, filed.requestId, {
-      documents: [{ code: "site_plan", status: "missing" }],
-      note: "Le plan de situation manque au dossier.",
-    }, { now: t1 });
+    await requestMissingDocuments(
+      db,
+      clerk,
+      filed.requestId,
+      {
+        documents: [{ code: "site_plan", status: "missing" }],
+        note: "Le plan de situation manque au dossier.",
+      },
+      { now: t1 },
+    );
     const waiting = await itemRow(db, item0.id);
     expect(waiting.status).toBe("waiting_customer");
     // Paused: no deadline runs while the file waits for the customer.
@@ -100,39 +125,99 @@ describe("a new water connection, from filing to an active contract (in French)"
     // Two working days later the customer completes: the deadline moved by the time waited.
     const t2 = new Date("2026-11-18T10:00:00Z");
     const plan = await upload(youssef, pdfBytes("plan"), "plan de situation.pdf");
-    await completeDocuments(db, { id: youssef.id, locale: "fr" }, filed.requestId, { documents: { site_plan: plan } }, { now: t2 });
+    await completeDocuments(
+      db,
+      { id: youssef.id, locale: "fr" },
+      filed.requestId,
+      { documents: { site_plan: plan } },
+      { now: t2 },
+    );
     const resumed = await itemRow(db, item0.id);
     expect(resumed.status).toBe("in_progress");
     expect(resumed.resolutionDueAt!.getTime()).toBeGreaterThan(dueWhileWaiting);
-    expect(resumed.resolutionDueAt!.getTime() - dueWhileWaiting).toBeGreaterThanOrEqual(2 * 8 * 3600_000 - 60_000);
+    expect(resumed.resolutionDueAt!.getTime() - dueWhileWaiting).toBeGreaterThanOrEqual(
+      2 * 8 * 3600_000 - 60_000,
+    );
 
     await acceptDocuments(db, clerk, filed.requestId, { now: new Date("2026-11-18T10:05:00Z") });
-    await scheduleStep(db, clerk, filed.requestId, "visit", { date: "2026-11-20", slot: "morning" }, { now: new Date("2026-11-18T10:10:00Z") });
-    await moveTo(db, clerk, filed.requestId, "visit_done", null, { now: new Date("2026-11-20T11:00:00Z") });
-    const quoted = await issueQuote(db, clerk, filed.requestId, undefined, { now: new Date("2026-11-20T12:00:00Z") });
+    await scheduleStep(
+      db,
+      clerk,
+      filed.requestId,
+      "visit",
+      { date: "2026-11-20", slot: "morning" },
+      { now: new Date("2026-11-18T10:10:00Z") },
+    );
+    await moveTo(db, clerk, filed.requestId, "visit_done", null, {
+      now: new Date("2026-11-20T11:00:00Z"),
+    });
+    const quoted = await issueQuote(db, clerk, filed.requestId, undefined, {
+      now: new Date("2026-11-20T12:00:00Z"),
+    });
     expect(quoted.stage).toBe("quote_issued");
-    const [quote] = await db.select().from(connectionQuotes).where(eq(connectionQuotes.requestId, filed.requestId));
-    expect(quote!.lines.map((l) => l.kind)).toEqual(["connection_works", "meter", "contract_fee", "deposit", "stamp_duty"]);
+    const [quote] = await db
+      .select()
+      .from(connectionQuotes)
+      .where(eq(connectionQuotes.requestId, filed.requestId));
+    expect(quote!.lines.map((l) => l.kind)).toEqual([
+      "connection_works",
+      "meter",
+      "contract_fee",
+      "deposit",
+      "stamp_duty",
+    ]);
     expect(quote!.totalMinor).toBe(250000 + 60000 + 15000 + 30000 + 2000);
     // Nobody marks a quote paid by hand.
-    expect((await appErrorOf(moveTo(db, clerk, filed.requestId, "quote_paid", null))).code).toBe("INVALID_TRANSITION");
+    expect((await appErrorOf(moveTo(db, clerk, filed.requestId, "quote_paid", null))).code).toBe(
+      "INVALID_TRANSITION",
+    );
 
     // The customer pays with the test provider; a replayed confirmation pays once.
-    const checkout = await startQuoteCheckout(db, { requestId: filed.requestId, userId: youssef.id, locale: "fr", origin: "http://portal.test" });
+    const checkout = await startQuoteCheckout(db, {
+      requestId: filed.requestId,
+      userId: youssef.id,
+      locale: "fr",
+      origin: "http://portal.test",
+    });
     expect(checkout.url).toContain(`/fr/pay/test/${checkout.paymentId}`);
-    const confirmation = { eventId: "evt_quote_1", paymentId: checkout.paymentId, outcome: "paid" as const, amountMinor: quote!.totalMinor };
+    const confirmation = {
+      eventId: "evt_quote_1",
+      paymentId: checkout.paymentId,
+      outcome: "paid" as const,
+      amountMinor: quote!.totalMinor,
+    };
     expect(await handleTestConfirmation(db, confirmation)).toBe("handled");
     expect(await handleTestConfirmation(db, confirmation)).toBe("duplicate");
     const [payment] = await db.select().from(payments).where(eq(payments.id, checkout.paymentId));
     expect(payment).toMatchObject({ status: "succeeded", quoteId: quote!.id, billIds: [] });
-    const paid = await getRequestDetail(db, { requestId: filed.requestId, access: { customerId: youssef.id } });
+    const paid = await getRequestDetail(db, {
+      requestId: filed.requestId,
+      access: { customerId: youssef.id },
+    });
     expect(paid!.request.stage).toBe("quote_paid");
     expect(paid!.quotes[0]!.status).toBe("paid");
 
-    await scheduleStep(db, clerk, filed.requestId, "works", { date: "2026-12-02", slot: "afternoon" }, { now: new Date("2026-11-30T09:00:00Z") });
-    await moveTo(db, clerk, filed.requestId, "works_done", null, { now: new Date("2026-12-02T16:00:00Z") });
-    await installMeter(db, clerk, filed.requestId, { serial: "EAU-2026-90001", initialIndex: "٠" }, { now: new Date("2026-12-02T16:30:00Z") });
-    const done = await activateContract(db, clerk, filed.requestId, { now: new Date("2026-12-03T09:00:00Z") });
+    await scheduleStep(
+      db,
+      clerk,
+      filed.requestId,
+      "works",
+      { date: "2026-12-02", slot: "afternoon" },
+      { now: new Date("2026-11-30T09:00:00Z") },
+    );
+    await moveTo(db, clerk, filed.requestId, "works_done", null, {
+      now: new Date("2026-12-02T16:00:00Z"),
+    });
+    await installMeter(
+      db,
+      clerk,
+      filed.requestId,
+      { serial: "EAU-2026-90001", initialIndex: "٠" },
+      { now: new Date("2026-12-02T16:30:00Z") },
+    );
+    const done = await activateContract(db, clerk, filed.requestId, {
+      now: new Date("2026-12-03T09:00:00Z"),
+    });
     expect(done.stage).toBe("contract_activated");
 
     // The new contract is the customer's, active, with its meter: it shows on the dashboard.
@@ -140,7 +225,10 @@ describe("a new water connection, from filing to an active contract (in French)"
     expect(contract).toMatchObject({ status: "active", service: "water" });
     const [meter] = await db.select().from(meters).where(eq(meters.contractId, contract!.id));
     expect(meter).toMatchObject({ serial: "EAU-2026-90001", active: true, calibre: "15" });
-    const [link] = await db.select().from(accountContracts).where(eq(accountContracts.contractId, contract!.id));
+    const [link] = await db
+      .select()
+      .from(accountContracts)
+      .where(eq(accountContracts.contractId, contract!.id));
     expect(link!.userId).toBe(youssef.id);
     const dashboard = await listAccountContracts(db, { userId: youssef.id });
     expect(dashboard.map((c) => c.contractNo)).toContain(contract!.contractNo);
@@ -148,12 +236,28 @@ describe("a new water connection, from filing to an active contract (in French)"
     expect(final).toMatchObject({ status: "resolved", outcome: "resolved" });
 
     // Every stage is on the customer's timeline, in order, with its date.
-    const detail = await getRequestDetail(db, { requestId: filed.requestId, access: { customerId: youssef.id } });
+    const detail = await getRequestDetail(db, {
+      requestId: filed.requestId,
+      access: { customerId: youssef.id },
+    });
     expect(detail!.history.map((h) => h.toStage)).toEqual([
-      "submitted", "incomplete", "submitted", "documents_checked", "visit_scheduled", "visit_done",
-      "quote_issued", "quote_paid", "works_scheduled", "works_done", "meter_installed", "contract_activated",
+      "submitted",
+      "incomplete",
+      "submitted",
+      "documents_checked",
+      "visit_scheduled",
+      "visit_done",
+      "quote_issued",
+      "quote_paid",
+      "works_scheduled",
+      "works_done",
+      "meter_installed",
+      "contract_activated",
     ]);
-    const events = await db.select().from(workItemEvents).where(eq(workItemEvents.itemId, item0.id));
+    const events = await db
+      .select()
+      .from(workItemEvents)
+      .where(eq(workItemEvents.itemId, item0.id));
     expect(events.filter((e) => e.visibility === "customer").length).toBeGreaterThanOrEqual(12);
   });
 
@@ -172,18 +276,41 @@ describe("a new water connection, from filing to an active contract (in French)"
 
   it("refuses a request with a reason the customer can appeal, which files a satisfaction item", async () => {
     const filed = await fileWaterConnection(new Date("2026-11-23T09:30:00Z"));
-    expect((await appErrorOf(rejectRequest(db, clerk, filed.requestId, { reason: " " }))).code).toBe("VALIDATION_FAILED");
-    await rejectRequest(db, clerk, filed.requestId, { reason: "Parcelle hors du périmètre desservi." });
-    const appeal = await appealRejection(db, { id: youssef.id, locale: "fr" }, filed.requestId, { reason: "La parcelle est desservie, voir le plan." });
+    expect(
+      (await appErrorOf(rejectRequest(db, clerk, filed.requestId, { reason: " " }))).code,
+    ).toBe("VALIDATION_FAILED");
+    await rejectRequest(db, clerk, filed.requestId, {
+      reason: "Parcelle hors du périmètre desservi.",
+    });
+    const appeal = await appealRejection(db, { id: youssef.id, locale: "fr" }, filed.requestId, {
+      reason: "La parcelle est desservie, voir le plan.",
+    });
     const [item] = await db.select().from(workItems).where(eq(workItems.number, appeal.number));
     expect(item!.kindCode).toBe("follow_up");
-    expect((await appErrorOf(appealRejection(db, { id: youssef.id, locale: "fr" }, filed.requestId, { reason: "encore" }))).code).toBe("CONFLICT");
+    expect(
+      (
+        await appErrorOf(
+          appealRejection(db, { id: youssef.id, locale: "fr" }, filed.requestId, {
+            reason: "encore",
+          }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
   });
 
   it("refuses bad input with field errors and stores nothing", async () => {
     const bad = waterConnectionInput({});
     const error = await appErrorOf(
-      submitConnectionRequest(db, { ...bad, applicant: { ...bad.applicant, nationalId: "<script>", email: "x" }, premises: { ...bad.premises, latitude: "999" }, detail: "" }, fr()),
+      submitConnectionRequest(
+        db,
+        {
+          ...bad,
+          applicant: { ...bad.applicant, nationalId: "<script>", email: "x" },
+          premises: { ...bad.premises, latitude: "999" },
+          detail: "",
+        },
+        fr(),
+      ),
     );
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.fields).toMatchObject({
