@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -28,7 +28,9 @@ import {
 } from "@/lib/connections/clerk-actions";
 import { appealRejection, completeDocuments } from "@/lib/connections/customer-actions";
 import { uploadConnectionDocument } from "@/lib/connections/documents";
+import { renderAcknowledgement, renderQuote } from "@/lib/connections/pdfs";
 import { getRequestDetail } from "@/lib/connections/queries";
+import { pdfText } from "@/lib/documents/pdf-text";
 import { submitConnectionRequest } from "@/lib/connections/submit";
 import { listAccountContracts } from "@/lib/contracts/queries";
 import { startQuoteCheckout } from "@/lib/payments/quote-checkout";
@@ -167,6 +169,22 @@ describe("a new water connection, from filing to an active contract (in French)"
       "stamp_duty",
     ]);
     expect(quote!.totalMinor).toBe(250000 + 60000 + 15000 + 30000 + 2000);
+    // The acknowledgement lists the documents received by name; the quote its lines and total.
+    const forPdf = (await getRequestDetail(db, { requestId: filed.requestId, access: { customerId: youssef.id } }))!;
+    for (const locale of ["fr", "ar"] as const) {
+      const ack = await renderAcknowledgement(db, forPdf, locale);
+      const quotePdf = (await renderQuote(db, forPdf, locale))!;
+      if (process.env.CONNECTIONS_PDF_DIR) {
+        await writeFile(path.join(process.env.CONNECTIONS_PDF_DIR, `ack-${locale}.pdf`), ack);
+        await writeFile(path.join(process.env.CONNECTIONS_PDF_DIR, `quote-${locale}.pdf`), quotePdf);
+      }
+      const ackText = pdfText(ack);
+      expect(ackText).toContain(filed.number);
+      expect(ackText).toContain("plan de situation.pdf");
+      expect(pdfText(quotePdf)).toContain(quote!.number);
+    }
+    expect(pdfText(await renderAcknowledgement(db, forPdf, "fr"))).toContain("Accusé de réception");
+
     // Nobody marks a quote paid by hand.
     expect((await appErrorOf(moveTo(db, clerk, filed.requestId, "quote_paid", null))).code).toBe(
       "INVALID_TRANSITION",
