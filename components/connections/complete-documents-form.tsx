@@ -33,7 +33,10 @@ export function CompleteDocumentsForm({
         event.preventDefault();
         startTransition(async () =>
           setState(
-            await complete(requestId, Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v.id]))),
+            await complete(
+              requestId,
+              Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v.id])),
+            ),
           ),
         );
       }}

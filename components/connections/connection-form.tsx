@@ -33,10 +33,22 @@ export type FormType = {
 };
 
 type Form = ConnectionRequestForm;
-const STEPS = ["stepApplicant", "stepPremises", "stepService", "stepDocuments", "stepReview"] as const;
+const STEPS = [
+  "stepApplicant",
+  "stepPremises",
+  "stepService",
+  "stepDocuments",
+  "stepReview",
+] as const;
 const STEP_FIELDS: FieldPath<Form>[][] = [
   ["applicant.name", "applicant.nationalId", "applicant.phone", "applicant.email"],
-  ["premises.addressLine", "premises.city", "premises.latitude", "premises.longitude", "premises.use"],
+  [
+    "premises.addressLine",
+    "premises.city",
+    "premises.latitude",
+    "premises.longitude",
+    "premises.use",
+  ],
   ["service", "detail", "occupancy", "contractNo", "terminationReason"],
   [],
   [],
@@ -77,7 +89,14 @@ export function ConnectionForm({
       documents: {},
       ...initial,
       applicant: { name: "", nationalId: "", phone: "", email: "", ...initial.applicant },
-      premises: { addressLine: "", city: "", latitude: "", longitude: "", use: "domestic", ...initial.premises },
+      premises: {
+        addressLine: "",
+        city: "",
+        latitude: "",
+        longitude: "",
+        use: "domestic",
+        ...initial.premises,
+      },
       idempotencyKey,
     },
     mode: "onTouched",
@@ -90,7 +109,9 @@ export function ConnectionForm({
     const parts = name.split(".");
     let node: unknown = formState.errors;
     for (const p of parts) node = (node as Record<string, unknown> | undefined)?.[p];
-    const key = (node as { message?: string } | undefined)?.message ?? (server.status === "error" ? server.fields?.[name] : undefined);
+    const key =
+      (node as { message?: string } | undefined)?.message ??
+      (server.status === "error" ? server.fields?.[name] : undefined);
     return messages.field(key);
   };
   const draft = () => {
@@ -106,7 +127,10 @@ export function ConnectionForm({
       const missing = values.success ? checkAgainstType(values.data, type) : {};
       const docErrors = Object.keys(missing).filter((k) => k.startsWith("documents."));
       if (docErrors.length) {
-        setServer({ status: "error", fields: Object.fromEntries(docErrors.map((k) => [k, missing[k]!])) });
+        setServer({
+          status: "error",
+          fields: Object.fromEntries(docErrors.map((k) => [k, missing[k]!])),
+        });
         return;
       }
     }
@@ -132,7 +156,12 @@ export function ConnectionForm({
   const values = form.getValues();
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" data-testid="connection-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-5"
+      data-testid="connection-form"
+    >
       <ol className="flex flex-wrap gap-2 text-sm" aria-label={type.name}>
         {STEPS.map((s, i) => (
           <li
@@ -151,19 +180,69 @@ export function ConnectionForm({
 
       <fieldset hidden={step !== 0} className="flex flex-col gap-4">
         <legend className="sr-only">{t("form.stepApplicant")}</legend>
-        <Field id="name" label={t("form.name")} autoComplete="name" error={error("applicant.name")} {...register("applicant.name")} />
-        <Field id="nationalId" label={t("form.nationalId")} error={error("applicant.nationalId")} {...register("applicant.nationalId")} />
-        <Field id="phone" type="tel" inputMode="tel" autoComplete="tel" label={t("form.phone")} error={error("applicant.phone")} {...register("applicant.phone")} />
-        <Field id="email" type="email" autoComplete="email" label={t("form.email")} error={error("applicant.email")} {...register("applicant.email")} />
+        <Field
+          id="name"
+          label={t("form.name")}
+          autoComplete="name"
+          error={error("applicant.name")}
+          {...register("applicant.name")}
+        />
+        <Field
+          id="nationalId"
+          label={t("form.nationalId")}
+          error={error("applicant.nationalId")}
+          {...register("applicant.nationalId")}
+        />
+        <Field
+          id="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          label={t("form.phone")}
+          error={error("applicant.phone")}
+          {...register("applicant.phone")}
+        />
+        <Field
+          id="email"
+          type="email"
+          autoComplete="email"
+          label={t("form.email")}
+          error={error("applicant.email")}
+          {...register("applicant.email")}
+        />
       </fieldset>
 
       <fieldset hidden={step !== 1} className="flex flex-col gap-4">
         <legend className="sr-only">{t("form.stepPremises")}</legend>
-        <Field id="addressLine" label={t("form.address")} autoComplete="street-address" error={error("premises.addressLine")} {...register("premises.addressLine")} />
-        <Field id="city" label={t("form.city")} error={error("premises.city")} {...register("premises.city")} />
+        <Field
+          id="addressLine"
+          label={t("form.address")}
+          autoComplete="street-address"
+          error={error("premises.addressLine")}
+          {...register("premises.addressLine")}
+        />
+        <Field
+          id="city"
+          label={t("form.city")}
+          error={error("premises.city")}
+          {...register("premises.city")}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="latitude" inputMode="decimal" label={t("form.latitude")} hint={t("form.gpsHint")} error={error("premises.latitude")} {...register("premises.latitude")} />
-          <Field id="longitude" inputMode="decimal" label={t("form.longitude")} error={error("premises.longitude")} {...register("premises.longitude")} />
+          <Field
+            id="latitude"
+            inputMode="decimal"
+            label={t("form.latitude")}
+            hint={t("form.gpsHint")}
+            error={error("premises.latitude")}
+            {...register("premises.latitude")}
+          />
+          <Field
+            id="longitude"
+            inputMode="decimal"
+            label={t("form.longitude")}
+            error={error("premises.longitude")}
+            {...register("premises.longitude")}
+          />
         </div>
         <Button
           type="button"
@@ -181,7 +260,9 @@ export function ConnectionForm({
         <Field id="use" label={t("form.use")} error={error("premises.use")}>
           <select id="use" className={selectClass} {...register("premises.use")}>
             {USES.map((u) => (
-              <option key={u} value={u}>{t(`use.${u}`)}</option>
+              <option key={u} value={u}>
+                {t(`use.${u}`)}
+              </option>
             ))}
           </select>
         </Field>
@@ -192,16 +273,29 @@ export function ConnectionForm({
         <Field id="service" label={t("form.service")} error={error("service")}>
           <select id="service" className={selectClass} {...register("service")}>
             {SERVICES.filter((s) => type.services.includes(s)).map((s) => (
-              <option key={s} value={s}>{t(`service.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`service.${s}`)}
+              </option>
             ))}
           </select>
         </Field>
         {detailOptions.length ? (
-          <Field id="detail" label={t(service === "electricity" ? "form.power" : "form.calibre")} error={error("detail")}>
-            <select id="detail" className={selectClass} aria-invalid={error("detail") ? true : undefined} {...register("detail")}>
+          <Field
+            id="detail"
+            label={t(service === "electricity" ? "form.power" : "form.calibre")}
+            error={error("detail")}
+          >
+            <select
+              id="detail"
+              className={selectClass}
+              aria-invalid={error("detail") ? true : undefined}
+              {...register("detail")}
+            >
               <option value="">{t("form.choose")}</option>
               {detailOptions.map((d) => (
-                <option key={d} value={d}>{d}</option>
+                <option key={d} value={d}>
+                  {d}
+                </option>
               ))}
             </select>
           </Field>
@@ -210,19 +304,37 @@ export function ConnectionForm({
           <Field id="occupancy" label={t("form.occupancy")} error={error("occupancy")}>
             <select id="occupancy" className={selectClass} {...register("occupancy")}>
               {OCCUPANCIES.map((o) => (
-                <option key={o} value={o}>{t(`occupancy.${o}`)}</option>
+                <option key={o} value={o}>
+                  {t(`occupancy.${o}`)}
+                </option>
               ))}
             </select>
           </Field>
         ) : null}
         {type.needsContract ? (
-          <Field id="contractNo" inputMode="numeric" label={t("form.contractNo")} error={error("contractNo")} {...register("contractNo")} />
+          <Field
+            id="contractNo"
+            inputMode="numeric"
+            label={t("form.contractNo")}
+            error={error("contractNo")}
+            {...register("contractNo")}
+          />
         ) : null}
         {type.family === "termination" ? (
-          <Field id="terminationReason" label={t("form.terminationReason")} error={error("terminationReason")}>
-            <select id="terminationReason" className={selectClass} {...register("terminationReason")}>
+          <Field
+            id="terminationReason"
+            label={t("form.terminationReason")}
+            error={error("terminationReason")}
+          >
+            <select
+              id="terminationReason"
+              className={selectClass}
+              {...register("terminationReason")}
+            >
               {TERMINATION_REASONS.map((r) => (
-                <option key={r} value={r}>{t(`terminationReason.${r}`)}</option>
+                <option key={r} value={r}>
+                  {t(`terminationReason.${r}`)}
+                </option>
               ))}
             </select>
           </Field>
@@ -260,14 +372,21 @@ export function ConnectionForm({
                 [t("form.address"), `${values.premises?.addressLine}, ${values.premises?.city}`],
                 [t("form.use"), values.premises?.use ? t(`use.${values.premises.use}`) : ""],
                 [t("form.service"), values.service ? t(`service.${values.service}`) : ""],
-                ...(values.detail ? [[t(service === "electricity" ? "form.power" : "form.calibre"), values.detail]] : []),
+                ...(values.detail
+                  ? [[t(service === "electricity" ? "form.power" : "form.calibre"), values.detail]]
+                  : []),
                 ...(values.contractNo ? [[t("form.contractNo"), values.contractNo]] : []),
-                ...type.documents.map((d) => [d.name, fileNames[d.code] && documents[d.code] ? fileNames[d.code] : "—"]),
+                ...type.documents.map((d) => [
+                  d.name,
+                  fileNames[d.code] && documents[d.code] ? fileNames[d.code] : "—",
+                ]),
               ] as [string, string | undefined][]
             ).map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-sm text-slate-600">{label}</dt>
-                <dd className="font-medium break-words"><bdi>{value}</bdi></dd>
+                <dd className="font-medium break-words">
+                  <bdi>{value}</bdi>
+                </dd>
               </div>
             ))}
           </dl>

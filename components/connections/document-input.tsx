@@ -35,7 +35,8 @@ export function DocumentInput({
   return (
     <div className="flex flex-col gap-1" data-testid={id}>
       <label htmlFor={id} className="text-sm font-semibold text-slate-800">
-        {label} {required ? null : <span className="font-normal text-slate-500">({t("optional")})</span>}
+        {label}{" "}
+        {required ? null : <span className="font-normal text-slate-500">({t("optional")})</span>}
       </label>
       <input
         id={id}
@@ -66,7 +67,11 @@ export function DocumentInput({
             setState({ busy: false });
           } else {
             const key =
-              res.status === 413 ? "documentTooLarge" : res.status === 415 ? "documentType" : "invalid";
+              res.status === 413
+                ? "documentTooLarge"
+                : res.status === 415
+                  ? "documentType"
+                  : "invalid";
             // A 400 names its reason (empty file, a path for a name) already in words.
             const answer = (await res.json().catch(() => null)) as {
               error?: { fields?: { file?: string } };

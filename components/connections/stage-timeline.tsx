@@ -14,7 +14,10 @@ export async function StageTimeline({
 }) {
   const t = await getTranslations("connections");
   return (
-    <ol className="flex flex-col gap-0 border-s-2 border-brand-200 ps-4" data-testid="stage-timeline">
+    <ol
+      className="flex flex-col gap-0 border-s-2 border-brand-200 ps-4"
+      data-testid="stage-timeline"
+    >
       {history.map((h, i) => (
         <li key={h.id} className="relative pb-4">
           <span

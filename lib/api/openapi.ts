@@ -289,6 +289,53 @@ export const OPERATIONS: Operation[] = [
       422: { description: "CURRENCY_MISMATCH: not the bill's currency", schema: errorSchema },
     },
   },
+  {
+    method: "post",
+    path: "/api/v1/requests/documents",
+    summary:
+      "Upload one document for a connection request (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by its content); name the fileId in the request",
+    auth: "session",
+    multipart: true,
+    responses: {
+      201: { description: "Stored", schema: uploadedDocumentSchema },
+      400: { description: "Empty file, a path for a name, or no file part", schema: errorSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      413: { description: "Over 10 MB", schema: errorSchema },
+      415: { description: "Not a PDF, JPEG or PNG by its content", schema: errorSchema },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/requests",
+    summary:
+      "File a connection, subscription or termination request with its documents; answers the request number (acknowledgement)",
+    auth: "session",
+    body: connectionRequestDocSchema,
+    idempotent: true,
+    responses: {
+      201: { description: "Filed and committed", schema: connectionFiledSchema },
+      400: {
+        description: "Invalid input or a required document missing (fields say which)",
+        schema: errorSchema,
+      },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "A document id that is not this customer's upload", schema: errorSchema },
+      409: { description: "Idempotency-Key reused with another body", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/requests/{id}",
+    params: ["id"],
+    summary:
+      "A connection request's stage, deadline, visit, quote, documents and timeline, for its customer",
+    auth: "session",
+    responses: {
+      200: { description: "The request", schema: connectionStatusSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "Unknown, or not this customer's", schema: errorSchema },
+    },
+  },
 ];
 
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */

@@ -357,12 +357,10 @@ export const partnerPaymentResponseSchema = z
 
 export const connectionRequestDocSchema = z
   .object({
-    typeCode: z
-      .string()
-      .meta({
-        example: "connection",
-        description: "connection, subscription, termination, or a type admins added",
-      }),
+    typeCode: z.string().meta({
+      example: "connection",
+      description: "connection, subscription, termination, or a type admins added",
+    }),
     service: z.enum(["water", "electricity", "sanitation"]),
     applicant: z.object({
       name: z.string().meta({ example: "Youssef Alaoui" }),
@@ -377,12 +375,9 @@ export const connectionRequestDocSchema = z
       longitude: z.string().optional().meta({ example: "-8.5007" }),
       use: z.enum(["domestic", "professional"]),
     }),
-    detail: z
-      .string()
-      .optional()
-      .meta({
-        description: "Subscribed power in kVA (electricity) or meter calibre in mm (water)",
-      }),
+    detail: z.string().optional().meta({
+      description: "Subscribed power in kVA (electricity) or meter calibre in mm (water)",
+    }),
     occupancy: z.enum(["owner", "tenant"]).optional(),
     contractNo: z.string().optional().meta({ description: "Termination: the contract to end" }),
     terminationReason: z.enum(["move", "sale"]).optional(),

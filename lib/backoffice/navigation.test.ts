@@ -13,6 +13,7 @@ describe("back-office navigation by role", () => {
       "bills",
       "billingRuns",
       "counter",
+      "connections",
     ]);
   });
   it("gives supervisors the escalation view, incidents and the audit log but not the outbox", () => {
@@ -28,6 +29,7 @@ describe("back-office navigation by role", () => {
       "escalations",
       "incidents",
       "audit",
+      "connections",
     ]);
   });
   it("gives admins every section", () => {
@@ -50,6 +52,7 @@ describe("back-office navigation by role", () => {
       "readingWindows",
       "tariffs",
       "partnerKeys",
+      "connections",
     ]);
   });
   it("opens the cash report and reconciliation to supervisors and admins, partner keys to admins", () => {

@@ -45,7 +45,11 @@ async function common(db: DbOrTx, d: RequestDetail, locale: Locale) {
           ],
         },
       ] as ConnectionPdf["blocks"],
-      qr: { url: tracking, title: t("connections.pdf.trackTitle"), hint: t("connections.pdf.trackHint", { code: d.item.trackingCode }) },
+      qr: {
+        url: tracking,
+        title: t("connections.pdf.trackTitle"),
+        hint: t("connections.pdf.trackHint", { code: d.item.trackingCode }),
+      },
       footer: t("connections.pdf.footer"),
     },
   };
@@ -55,12 +59,19 @@ async function common(db: DbOrTx, d: RequestDetail, locale: Locale) {
  * The acknowledgement of filing: number, date and time, the documents received (with the name
  * each file was given), the next step and its deadline, and a QR code to the tracking page.
  */
-export async function renderAcknowledgement(db: DbOrTx, d: RequestDetail, locale: Locale): Promise<Buffer> {
+export async function renderAcknowledgement(
+  db: DbOrTx,
+  d: RequestDetail,
+  locale: Locale,
+): Promise<Buffer> {
   const { t, tz, base } = await common(db, d, locale);
   const required = d.type.documents;
   const rows: [string, string][] = required.map((doc) => {
     const given = d.documents.find((g) => g.docCode === doc.code && g.hasFile);
-    return [localName(doc, locale), given ? (given.fileName ?? t("connections.pdf.received")) : t("connections.pdf.notGiven")];
+    return [
+      localName(doc, locale),
+      given ? (given.fileName ?? t("connections.pdf.received")) : t("connections.pdf.notGiven"),
+    ];
   });
   const firstStep = d.type.family === "termination" ? "final_reading" : "documents_checked";
   return renderConnectionPdfBuffer({
@@ -70,7 +81,11 @@ export async function renderAcknowledgement(db: DbOrTx, d: RequestDetail, locale
       [t("connections.number"), d.item.number],
       [t("connections.pdf.filedAt"), formatDateTime(d.item.createdAt, locale, tz)],
     ],
-    table: { title: t("connections.pdf.documentsReceived"), columns: [t("connections.pdf.document"), t("connections.pdf.file")], rows },
+    table: {
+      title: t("connections.pdf.documentsReceived"),
+      columns: [t("connections.pdf.document"), t("connections.pdf.file")],
+      rows,
+    },
     next: {
       title: t("connections.pdf.nextStep"),
       lines: [
@@ -85,7 +100,11 @@ export async function renderAcknowledgement(db: DbOrTx, d: RequestDetail, locale
 }
 
 /** The quote: its lines from the price list, the total, and how to pay it online. */
-export async function renderQuote(db: DbOrTx, d: RequestDetail, locale: Locale): Promise<Buffer | null> {
+export async function renderQuote(
+  db: DbOrTx,
+  d: RequestDetail,
+  locale: Locale,
+): Promise<Buffer | null> {
   const quote = d.quotes.find((q) => q.status !== "cancelled");
   if (!quote) return null;
   const { t, tz, base } = await common(db, d, locale);
@@ -97,14 +116,22 @@ export async function renderQuote(db: DbOrTx, d: RequestDetail, locale: Locale):
       [t("connections.pdf.quoteNo"), quote.number],
       [t("connections.number"), d.item.number],
       [t("connections.pdf.issuedAt"), formatDate(quote.issuedAt, locale, tz)],
-      [t("connections.stage"), t(quote.status === "paid" ? "connections.paid" : "connections.pdf.toPay")],
+      [
+        t("connections.stage"),
+        t(quote.status === "paid" ? "connections.paid" : "connections.pdf.toPay"),
+      ],
     ],
     table: {
       title: t("connections.quote"),
       columns: [t("connections.pdf.line"), t("connections.pdf.amount")],
-      rows: quote.lines.filter((l) => l.amountMinor > 0).map((l) => [t(`connections.quoteLines.${l.kind}`), money(l.amountMinor)]),
+      rows: quote.lines
+        .filter((l) => l.amountMinor > 0)
+        .map((l) => [t(`connections.quoteLines.${l.kind}`), money(l.amountMinor)]),
       total: [t("connections.total"), money(quote.totalMinor)],
     },
-    next: { title: t("connections.pdf.howToPay"), lines: [t("connections.pdf.payOnline"), t("connections.pdf.depositBack")] },
+    next: {
+      title: t("connections.pdf.howToPay"),
+      lines: [t("connections.pdf.payOnline"), t("connections.pdf.depositBack")],
+    },
   });
 }

@@ -27,7 +27,12 @@ export type ConnectionPdf = {
   /** Number, date, status: the box at the end side of the header. */
   headerFields: [string, string][];
   blocks: Block[];
-  table: { title: string; columns: [string, string]; rows: [string, string][]; total?: [string, string] };
+  table: {
+    title: string;
+    columns: [string, string];
+    rows: [string, string][];
+    total?: [string, string];
+  };
   /** The next step and its deadline, or the way to pay. */
   next: { title: string; lines: string[] };
   qr: { url: string; title: string; hint: string };
@@ -36,7 +41,12 @@ export type ConnectionPdf = {
 
 const W = CONTENT_WIDTH;
 const GAP = 10;
-const BLOCK_STYLE: BlockStyle = { padding: 8, titleSize: 10, leadSize: 10, field: { size: 9, bold: true } };
+const BLOCK_STYLE: BlockStyle = {
+  padding: 8,
+  titleSize: 10,
+  leadSize: 10,
+  field: { size: 9, bold: true },
+};
 
 function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: ConnectionPdf): number {
   const y = PAGE.margin;
@@ -56,7 +66,10 @@ function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: ConnectionPdf):
     color: COLORS.brandDark,
   });
   for (const [label, value] of data.headerFields)
-    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, { size: 9, bold: true });
+    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, {
+      size: 9,
+      bold: true,
+    });
   const bottom = Math.max(y + h1, at) + 6;
   doc.rect(PAGE.margin, bottom, W, 2).fill(COLORS.brand);
   doc.rect(frame.x(0, 90), bottom, 90, 2).fill(COLORS.accent);
@@ -66,7 +79,15 @@ function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: ConnectionPdf):
 function drawTable(doc: PDFKit.PDFDocument, frame: Frame, data: ConnectionPdf, y: number): number {
   const { table } = data;
   let at = y;
-  at += drawText(doc, table.title, { x: frame.x(0, W), y: at, width: W, dir: frame.dir, size: 11, bold: true, color: COLORS.brandDark });
+  at += drawText(doc, table.title, {
+    x: frame.x(0, W),
+    y: at,
+    width: W,
+    dir: frame.dir,
+    size: 11,
+    bold: true,
+    color: COLORS.brandDark,
+  });
   at += 4;
   const columns: Column[] = [
     { header: table.columns[0], width: W - 160 },
@@ -76,17 +97,39 @@ function drawTable(doc: PDFKit.PDFDocument, frame: Frame, data: ConnectionPdf, y
   for (const [i, row] of table.rows.entries())
     at += drawTableRow(doc, frame, columns, row, at, { size: 9.5, shade: i % 2 === 1 });
   if (table.total)
-    at += drawTableRow(doc, frame, columns, [{ text: table.total[0], bold: true }, { text: table.total[1], bold: true }], at, { size: 11 });
+    at += drawTableRow(
+      doc,
+      frame,
+      columns,
+      [
+        { text: table.total[0], bold: true },
+        { text: table.total[1], bold: true },
+      ],
+      at,
+      { size: 11 },
+    );
   return at - y;
 }
 
-function drawNextAndQr(doc: PDFKit.PDFDocument, frame: Frame, data: ConnectionPdf, y: number): void {
+function drawNextAndQr(
+  doc: PDFKit.PDFDocument,
+  frame: Frame,
+  data: ConnectionPdf,
+  y: number,
+): void {
   const qrBoxW = 220;
   const nextW = W - qrBoxW - GAP;
   const text = { x: frame.x(8, nextW - 16), width: nextW - 16, dir: frame.dir } as const;
   let at = y + 8;
-  at += drawText(doc, data.next.title, { ...text, y: at, size: 11, bold: true, color: COLORS.brandDark });
-  for (const line of data.next.lines) at += drawText(doc, line, { ...text, y: at + 2, size: 9.5 }) + 2;
+  at += drawText(doc, data.next.title, {
+    ...text,
+    y: at,
+    size: 11,
+    bold: true,
+    color: COLORS.brandDark,
+  });
+  for (const line of data.next.lines)
+    at += drawText(doc, line, { ...text, y: at + 2, size: 9.5 }) + 2;
   const height = Math.max(at - y + 8, 130);
   doc.roundedRect(frame.x(0, nextW), y, nextW, height, 4).lineWidth(0.6).stroke(COLORS.rule);
 

@@ -170,13 +170,19 @@ describe("a new water connection, from filing to an active contract (in French)"
     ]);
     expect(quote!.totalMinor).toBe(250000 + 60000 + 15000 + 30000 + 2000);
     // The acknowledgement lists the documents received by name; the quote its lines and total.
-    const forPdf = (await getRequestDetail(db, { requestId: filed.requestId, access: { customerId: youssef.id } }))!;
+    const forPdf = (await getRequestDetail(db, {
+      requestId: filed.requestId,
+      access: { customerId: youssef.id },
+    }))!;
     for (const locale of ["fr", "ar"] as const) {
       const ack = await renderAcknowledgement(db, forPdf, locale);
       const quotePdf = (await renderQuote(db, forPdf, locale))!;
       if (process.env.CONNECTIONS_PDF_DIR) {
         await writeFile(path.join(process.env.CONNECTIONS_PDF_DIR, `ack-${locale}.pdf`), ack);
-        await writeFile(path.join(process.env.CONNECTIONS_PDF_DIR, `quote-${locale}.pdf`), quotePdf);
+        await writeFile(
+          path.join(process.env.CONNECTIONS_PDF_DIR, `quote-${locale}.pdf`),
+          quotePdf,
+        );
       }
       const ackText = pdfText(ack);
       expect(ackText).toContain(filed.number);

@@ -24,7 +24,8 @@ import { startQuoteCheckout } from "@/lib/payments/quote-checkout";
 async function customerOrError() {
   const user = await getCurrentUser();
   if (!user) return { error: { status: "error", formError: "UNAUTHENTICATED" } as FormState };
-  if (user.role !== "customer") return { error: { status: "error", formError: "FORBIDDEN" } as FormState };
+  if (user.role !== "customer")
+    return { error: { status: "error", formError: "FORBIDDEN" } as FormState };
   const raw = await getLocale();
   const locale: Locale = isLocale(raw) ? raw : "ar";
   return { user, locale };
@@ -45,15 +46,11 @@ export async function submitConnectionAction(payload: unknown): Promise<FormStat
   if ("error" in who) return who.error!;
   let requestId: string;
   try {
-    const filed = await submitConnectionRequest(
-      getDb(),
-      payload,
-      {
-        customer: { id: who.user.id, role: "customer", locale: who.locale },
-        channel: "web",
-        meta: await currentRequestMeta(),
-      },
-    );
+    const filed = await submitConnectionRequest(getDb(), payload, {
+      customer: { id: who.user.id, role: "customer", locale: who.locale },
+      channel: "web",
+      meta: await currentRequestMeta(),
+    });
     requestId = filed.requestId;
   } catch (error) {
     return failure(error);
@@ -75,11 +72,20 @@ export async function saveDraftAction(payload: unknown): Promise<FormState> {
 }
 
 /** Send the documents the clerk listed; the request goes back to the documents check. */
-export async function completeDocumentsAction(requestId: string, documents: unknown): Promise<FormState> {
+export async function completeDocumentsAction(
+  requestId: string,
+  documents: unknown,
+): Promise<FormState> {
   const who = await customerOrError();
   if ("error" in who) return who.error!;
   try {
-    await completeDocuments(getDb(), who.user, requestId, { documents }, { meta: await currentRequestMeta() });
+    await completeDocuments(
+      getDb(),
+      who.user,
+      requestId,
+      { documents },
+      { meta: await currentRequestMeta() },
+    );
   } catch (error) {
     return failure(error);
   }

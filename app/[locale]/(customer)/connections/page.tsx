@@ -59,7 +59,11 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ lo
                 >
                   <span className="flex flex-wrap items-center justify-between gap-2">
                     <span className="font-bold">
-                      {locale === "ar" ? r.typeNameAr : locale === "fr" ? r.typeNameFr : r.typeNameEn}
+                      {locale === "ar"
+                        ? r.typeNameAr
+                        : locale === "fr"
+                          ? r.typeNameFr
+                          : r.typeNameEn}
                     </span>
                     <span className="rounded-full bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-800">
                       {t(`stages.${r.stage}` as never)}

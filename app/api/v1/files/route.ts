@@ -5,7 +5,6 @@ import { getDb } from "@/db/client";
 import { readFilePart } from "@/lib/api/multipart";
 import { apiRoute, json } from "@/lib/api/respond";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
 import {
   DOCUMENT_TYPES,
   MAX_DOCUMENT_BYTES,

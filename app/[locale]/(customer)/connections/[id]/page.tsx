@@ -33,7 +33,10 @@ export default async function ConnectionRequestPage({
   const flags = await searchParams;
   const locale = isLocale(raw) ? raw : "ar";
   const user = await requireCustomerPage(locale);
-  const detail = await getRequestDetail(getDb(), { requestId: id, access: { customerId: user.id } });
+  const detail = await getRequestDetail(getDb(), {
+    requestId: id,
+    access: { customerId: user.id },
+  });
   if (!detail) notFound();
   const [t, utility] = await Promise.all([getTranslations("connections"), getCurrentUtility()]);
   const tz = utility.timeZone;
@@ -46,31 +49,44 @@ export default async function ConnectionRequestPage({
   const asked = detail.documents.filter((d) => d.status === "missing" || d.status === "unreadable");
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle lead={<span className="ltr-nums font-mono">{item.number}</span>}>{localName(type, locale)}</PageTitle>
-      {flags.filed ? <Alert tone="success">{t("filedNotice", { number: item.number })}</Alert> : null}
-      {flags.appealed && request.appealItemId ? <Alert tone="success">{t("appealFiled")}</Alert> : null}
+      <PageTitle lead={<span className="ltr-nums font-mono">{item.number}</span>}>
+        {localName(type, locale)}
+      </PageTitle>
+      {flags.filed ? (
+        <Alert tone="success">{t("filedNotice", { number: item.number })}</Alert>
+      ) : null}
+      {flags.appealed && request.appealItemId ? (
+        <Alert tone="success">{t("appealFiled")}</Alert>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-6">
           <Card>
             <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
               <dt className="text-sm text-slate-600">{t("stage")}</dt>
-              <dd className="font-bold" data-testid="stage">{t(`stages.${request.stage}` as never)}</dd>
+              <dd className="font-bold" data-testid="stage">
+                {t(`stages.${request.stage}` as never)}
+              </dd>
               <dt className="text-sm text-slate-600">{t("filedOn")}</dt>
-              <dd><bdi>{formatDateTime(item.createdAt, locale, tz)}</bdi></dd>
+              <dd>
+                <bdi>{formatDateTime(item.createdAt, locale, tz)}</bdi>
+              </dd>
               <dt className="text-sm text-slate-600">{t("deadline")}</dt>
               <dd>
-                {item.status === "waiting_customer" && request.stage === "incomplete"
-                  ? t("deadlinePaused")
-                  : item.resolutionDueAt && item.status !== "resolved"
-                    ? <bdi>{formatDate(item.resolutionDueAt, locale, tz)}</bdi>
-                    : "—"}
+                {item.status === "waiting_customer" && request.stage === "incomplete" ? (
+                  t("deadlinePaused")
+                ) : item.resolutionDueAt && item.status !== "resolved" ? (
+                  <bdi>{formatDate(item.resolutionDueAt, locale, tz)}</bdi>
+                ) : (
+                  "—"
+                )}
               </dd>
               {request.visitAt ? (
                 <>
                   <dt className="text-sm text-slate-600">{t("visit")}</dt>
                   <dd data-testid="visit">
-                    {formatDate(request.visitAt, locale, "UTC")}, {t(`slot.${request.visitSlot ?? "morning"}` as never)}
+                    {formatDate(request.visitAt, locale, "UTC")},{" "}
+                    {t(`slot.${request.visitSlot ?? "morning"}` as never)}
                   </dd>
                 </>
               ) : null}
@@ -88,11 +104,17 @@ export default async function ConnectionRequestPage({
               ) : null}
             </dl>
             <div className="mt-4 flex flex-wrap gap-3">
-              <a className={buttonClass("secondary")} href={`/api/connections/${request.id}/acknowledgement?lang=${locale}`}>
+              <a
+                className={buttonClass("secondary")}
+                href={`/api/connections/${request.id}/acknowledgement?lang=${locale}`}
+              >
                 {t("acknowledgement")}
               </a>
               {quote ? (
-                <a className={buttonClass("secondary")} href={`/api/connections/${request.id}/quote?lang=${locale}`}>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/api/connections/${request.id}/quote?lang=${locale}`}
+                >
                   {t("quotePdf")}
                 </a>
               ) : null}
@@ -106,7 +128,10 @@ export default async function ConnectionRequestPage({
               <ConnectionsIntl locale={locale}>
                 <CompleteDocumentsForm
                   requestId={request.id}
-                  documents={asked.map((d) => ({ code: d.docCode, name: `${docName(d.docCode)} (${t(`documentStatus.${d.status}`)})` }))}
+                  documents={asked.map((d) => ({
+                    code: d.docCode,
+                    name: `${docName(d.docCode)} (${t(`documentStatus.${d.status}`)})`,
+                  }))}
                   complete={completeDocumentsAction}
                 />
               </ConnectionsIntl>
@@ -120,21 +145,31 @@ export default async function ConnectionRequestPage({
               </h2>
               <table className="w-full text-start" data-testid="quote">
                 <tbody>
-                  {quote.lines.filter((l) => l.amountMinor > 0).map((l) => (
-                    <tr key={l.kind} className="border-b border-slate-100">
-                      <td className="py-2">{t(`quoteLines.${l.kind}`)}</td>
-                      <td className="ltr-nums py-2 text-end"><bdi>{formatMoney(l.amountMinor, quote.currency, locale)}</bdi></td>
-                    </tr>
-                  ))}
+                  {quote.lines
+                    .filter((l) => l.amountMinor > 0)
+                    .map((l) => (
+                      <tr key={l.kind} className="border-b border-slate-100">
+                        <td className="py-2">{t(`quoteLines.${l.kind}`)}</td>
+                        <td className="ltr-nums py-2 text-end">
+                          <bdi>{formatMoney(l.amountMinor, quote.currency, locale)}</bdi>
+                        </td>
+                      </tr>
+                    ))}
                   <tr>
                     <td className="py-2 font-bold">{t("total")}</td>
-                    <td className="ltr-nums py-2 text-end font-bold"><bdi>{formatMoney(quote.totalMinor, quote.currency, locale)}</bdi></td>
+                    <td className="ltr-nums py-2 text-end font-bold">
+                      <bdi>{formatMoney(quote.totalMinor, quote.currency, locale)}</bdi>
+                    </td>
                   </tr>
                 </tbody>
               </table>
               {quote.status === "issued" ? (
                 <ConnectionsIntl locale={locale}>
-                  <ActionForm action={payQuoteAction} submitLabel={t("payQuote")} className="mt-4 flex flex-col gap-3">
+                  <ActionForm
+                    action={payQuoteAction}
+                    submitLabel={t("payQuote")}
+                    className="mt-4 flex flex-col gap-3"
+                  >
                     <input type="hidden" name="requestId" value={request.id} />
                     <input type="hidden" name="idempotencyKey" value={`quote:${quote.id}`} />
                   </ActionForm>
@@ -148,15 +183,26 @@ export default async function ConnectionRequestPage({
           {request.stage === "rejected" ? (
             <Card>
               <h2 className="text-lg font-bold">{t("rejectedReason")}</h2>
-              <p className="mb-3 whitespace-pre-line" data-testid="rejection">{request.rejectionReason}</p>
+              <p className="mb-3 whitespace-pre-line" data-testid="rejection">
+                {request.rejectionReason}
+              </p>
               {request.appealItemId ? (
                 <p>{t("appealFiled")}</p>
               ) : (
                 <ConnectionsIntl locale={locale}>
                   <ActionForm action={appealAction} submitLabel={t("appeal")}>
                     <input type="hidden" name="requestId" value={request.id} />
-                    <label htmlFor="reason" className="text-sm font-semibold">{t("appealText")}</label>
-                    <textarea id="reason" name="reason" required maxLength={2000} rows={4} className="rounded-lg border border-slate-300 px-3 py-2" />
+                    <label htmlFor="reason" className="text-sm font-semibold">
+                      {t("appealText")}
+                    </label>
+                    <textarea
+                      id="reason"
+                      name="reason"
+                      required
+                      maxLength={2000}
+                      rows={4}
+                      className="rounded-lg border border-slate-300 px-3 py-2"
+                    />
                   </ActionForm>
                 </ConnectionsIntl>
               )}
@@ -174,7 +220,10 @@ export default async function ConnectionRequestPage({
                     <span className="flex items-center gap-3 text-sm">
                       {given ? t(`documentStatus.${given.status}`) : "—"}
                       {given?.hasFile ? (
-                        <a className="font-semibold text-brand-700 underline" href={`/api/connections/documents/${given.id}`}>
+                        <a
+                          className="font-semibold text-brand-700 underline"
+                          href={`/api/connections/documents/${given.id}`}
+                        >
                           {t("download")}
                         </a>
                       ) : null}

@@ -35,7 +35,11 @@ export default async function NewConnectionPage({
     name: localName(type, locale),
     services: type.services,
     needsContract: type.needsContract,
-    documents: type.documents.map((d) => ({ code: d.code, name: localName(d, locale), required: d.required })),
+    documents: type.documents.map((d) => ({
+      code: d.code,
+      name: localName(d, locale),
+      required: d.required,
+    })),
   };
   // A draft brings back what was typed; the account's name and e-mail fill a new form.
   const initial = (draft?.data as Record<string, unknown> | undefined) ?? {
