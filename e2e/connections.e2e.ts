@@ -85,9 +85,9 @@ describe("a new water connection in French, from the form to the dashboard", () 
         .poll(() => clerk.locator("h1").textContent(), { timeout: 15000 })
         .toContain(stage);
     };
-    await step(fr.admin.askDocuments, fr.stages.incomplete, () =>
-      clerk.selectOption("select[name=doc_site_plan]", "missing"),
-    );
+    await step(fr.admin.askDocuments, fr.stages.incomplete, async () => {
+      await clerk.selectOption("select[name=doc_site_plan]", "missing");
+    });
 
     await customer.goto(requestUrl);
     expect(await customer.locator("[data-testid=stage]").textContent()).toBe(fr.stages.incomplete);
