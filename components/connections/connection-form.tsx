@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useErrorMessages } from "@/components/forms/use-error-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -101,9 +101,9 @@ export function ConnectionForm({
     },
     mode: "onTouched",
   });
-  const { register, watch, setValue, formState } = form;
-  const service = watch("service");
-  const documents = watch("documents") ?? {};
+  const { register, setValue, formState, control } = form;
+  const service = useWatch({ control, name: "service" });
+  const documents = useWatch({ control, name: "documents" }) ?? {};
 
   const error = (name: string): string | undefined => {
     const parts = name.split(".");
@@ -400,11 +400,13 @@ export function ConnectionForm({
           </Button>
         ) : null}
         {step < 4 ? (
-          <Button type="button" onClick={next}>
+          // Keys keep the two buttons distinct elements: reusing one would turn the clicked
+          // "continue" into a submit button before the browser finished handling the click.
+          <Button key="next" type="button" onClick={next}>
             {t("form.next")}
           </Button>
         ) : (
-          <Button type="submit" disabled={pending}>
+          <Button key="submit" type="submit" disabled={pending}>
             {pending ? t("form.submitting") : t("form.submit")}
           </Button>
         )}
