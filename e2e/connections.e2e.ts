@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import ar from "@/lib/i18n/messages/connections/ar.json";
 import fr from "@/lib/i18n/messages/connections/fr.json";
 import { setupBrowser, signIn } from "./support/browser";
 
@@ -139,5 +140,21 @@ describe("a new water connection in French, from the form to the dashboard", () 
     expect(status.stage).toBe("contract_activated");
     await customer.goto("/fr/dashboard");
     expect(await customer.locator("main").textContent()).toContain(status.contractNo);
+
+    // The same pages in Arabic, right to left (looked at as screenshots).
+    await customer.goto(requestUrl.replace("/fr/", "/ar/"));
+    expect(await customer.getAttribute("html", "dir")).toBe("rtl");
+    expect(await customer.locator("[data-testid=stage]").textContent()).toBe(
+      ar.stages.contract_activated,
+    );
+    if (SHOTS) {
+      await customer.screenshot({ path: `${SHOTS}/ar-timeline.png`, fullPage: true });
+      await clerk.goto(staffUrl.replace("/fr/", "/ar/"));
+      await clerk.screenshot({ path: `${SHOTS}/ar-backoffice-request.png`, fullPage: true });
+      await customer.goto("/ar/connections/new/connection");
+      await customer.screenshot({ path: `${SHOTS}/ar-form-1-applicant.png`, fullPage: true });
+      await customer.click(`button:text-is("${ar.form.next}")`);
+      await customer.screenshot({ path: `${SHOTS}/ar-form-1-errors.png`, fullPage: true });
+    }
   }, 240_000);
 });
