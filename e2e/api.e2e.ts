@@ -87,14 +87,42 @@ describe("the JSON API", () => {
     ).bills;
     // Operations run in document order: the complaint filed by POST is the item read by GET.
     let filedNumber = "";
+    // The connection request names the document uploaded just before it, and is then read back.
+    let uploadedFileId = "";
+    let requestId = "";
     for (const op of OPERATIONS) {
+      if (op.path === "/api/v1/requests")
+        examples[op.path] = {
+          typeCode: "subscription",
+          service: "water",
+          applicant: {
+            name: "Fatima Zahra Amrani",
+            nationalId: "M123456",
+            phone: "0661000000",
+            email: "customer@wasla.example",
+          },
+          premises: { addressLine: "12 rue Al Andalous", city: "El Jadida", use: "domestic" },
+          detail: "15",
+          occupancy: "tenant",
+          documents: { national_id: uploadedFileId, title_or_lease: uploadedFileId },
+        };
       expect(doc.paths[op.path], op.path).toBeDefined();
       const isPost = op.method === "post";
       const path =
         op.path
-          .replace("{id}", op.path.startsWith("/api/v1/bills") ? bills[0]!.id : own[0]!.id)
+          .replace(
+            "{id}",
+            op.path.startsWith("/api/v1/bills")
+              ? bills[0]!.id
+              : op.path.startsWith("/api/v1/requests")
+                ? requestId
+                : own[0]!.id,
+          )
           .replace("{number}", filedNumber) + (isPost ? "" : (queries[op.path] ?? ""));
-      expect(isPost ? examples[op.path] : true, `example body of ${op.path}`).toBeDefined();
+      expect(
+        isPost && !op.multipart ? examples[op.path] : true,
+        `example body of ${op.path}`,
+      ).toBeDefined();
       const init: RequestInit & { cookie?: string } = {
         cookie:
           op.auth === "none" || op.auth === "partner"
@@ -105,17 +133,19 @@ describe("the JSON API", () => {
                 ? supervisor
                 : customer,
         ...(op.auth === "partner" && !isPost ? { headers: partner } : {}),
-        ...(isPost
-          ? {
-              method: "POST",
-              headers: {
-                "content-type": "application/json",
-                "idempotency-key": `doc-${op.path}-${Date.now()}`,
-                ...(op.auth === "partner" ? partner : {}),
-              },
-              body: JSON.stringify(examples[op.path]),
-            }
-          : {}),
+        ...(op.multipart
+          ? { method: "POST", body: pdfForm() }
+          : isPost
+            ? {
+                method: "POST",
+                headers: {
+                  "content-type": "application/json",
+                  "idempotency-key": `doc-${op.path}-${Date.now()}`,
+                  ...(op.auth === "partner" ? partner : {}),
+                },
+                body: JSON.stringify(examples[op.path]),
+              }
+            : {}),
       };
       const res = await get(path, init);
       // A POST that stores nothing (the bill simulator) answers 200.
@@ -125,6 +155,9 @@ describe("the JSON API", () => {
       const schema = op.responses[ok]?.schema;
       if (schema) expect(schema.safeParse(body).success, op.path).toBe(true);
       if (op.path === "/api/v1/complaints") filedNumber = (body as { number: string }).number;
+      if (op.path === "/api/v1/requests/documents")
+        uploadedFileId = (body as { fileId: string }).fileId;
+      if (op.path === "/api/v1/requests") requestId = (body as { id: string }).id;
       // A guest may submit a reading without a session (the serial is the proof), so only the
       // routes that need a session are checked for 401.
       if (op.auth !== "none" && op.auth !== "session-or-serial" && op.auth !== "session-or-proof") {
@@ -337,3 +370,11 @@ describe("the JSON API", () => {
     await page.getByText("The contract has been added to your account.").waitFor();
   });
 });
+
+/** A multipart body with a small PDF, for the upload operation. */
+function pdfForm(): FormData {
+  const form = new FormData();
+  const pdf = `%PDF-1.4\n% api ${Date.now()}\n%%EOF\n`;
+  form.set("file", new Blob([pdf], { type: "application/pdf" }), "piece.pdf");
+  return form;
+}

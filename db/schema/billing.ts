@@ -222,6 +222,8 @@ export const paymentProviderEnum = pgEnum("payment_provider", [
   "counter",
   "partner",
   "import",
+  // A contract's deposit applied to its final bill at termination (lib/connections).
+  "deposit",
 ]);
 
 /**
@@ -254,6 +256,8 @@ export const payments = pgTable(
       .default(sql`'{}'::uuid[]`),
     amountMinor: bigint({ mode: "number" }).notNull(),
     currency: text().notNull(),
+    /** A connection quote this payment settles (lib/connections) instead of bills. */
+    quoteId: uuid(),
     status: paymentStatusEnum().notNull().default("pending"),
     /** cash, cheque, card, transfer, agent... */
     method: text(),

@@ -56,6 +56,8 @@ export const itemEventTypeEnum = pgEnum("item_event_type", [
   "incident_attached",
   "follow_up",
   "rated",
+  // A connection request moved to another stage (lib/connections).
+  "stage_changed",
 ]);
 export const incidentStatusEnum = pgEnum("incident_status", ["open", "resolved"]);
 export const complaintCategoryEnum = pgEnum("complaint_category", [

@@ -12,3 +12,4 @@ export * from "./files";
 export * from "./billing";
 export * from "./registry";
 export * from "./reports";
+export * from "./connections";

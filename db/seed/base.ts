@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { departments, utilities } from "@/db/schema";
+import { seedConnections } from "./connections";
 import { seedWorkflow } from "./workflow";
 
 /** Department codes the engine and routing rules refer to. */
@@ -79,5 +80,6 @@ export async function seedBase(
     string
   >;
   await seedWorkflow(db, utility!.id, departmentIds);
+  await seedConnections(db);
   return { utilityId: utility!.id, departmentIds };
 }

@@ -20,6 +20,10 @@ import {
   readingHistorySchema,
   readingReceiptSchema,
   readingRequestSchema,
+  connectionRequestDocSchema,
+  connectionFiledSchema,
+  connectionStatusSchema,
+  uploadedDocumentSchema,
 } from "./schemas";
 import {
   letterChallengeSchema,
@@ -50,6 +54,8 @@ type Operation = {
     | "partner"
     | "staff";
   idempotent?: boolean;
+  /** The body is multipart/form-data with one `file` part (uploads), not JSON. */
+  multipart?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
 
@@ -330,6 +336,40 @@ export const OPERATIONS: Operation[] = [
     },
   },
   {
+    method: "post",
+    path: "/api/v1/requests/documents",
+    summary:
+      "Upload one document for a connection request (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by its content); name the fileId in the request",
+    auth: "session",
+    multipart: true,
+    responses: {
+      201: { description: "Stored", schema: uploadedDocumentSchema },
+      400: { description: "Empty file, a path for a name, or no file part", schema: errorSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      413: { description: "Over 10 MB", schema: errorSchema },
+      415: { description: "Not a PDF, JPEG or PNG by its content", schema: errorSchema },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/requests",
+    summary:
+      "File a connection, subscription or termination request with its documents; answers the request number (acknowledgement)",
+    auth: "session",
+    body: connectionRequestDocSchema,
+    idempotent: true,
+    responses: {
+      201: { description: "Filed and committed", schema: connectionFiledSchema },
+      400: {
+        description: "Invalid input or a required document missing (fields say which)",
+        schema: errorSchema,
+      },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "A document id that is not this customer's upload", schema: errorSchema },
+      409: { description: "Idempotency-Key reused with another body", schema: errorSchema },
+    },
+  },
+  {
     method: "get",
     path: "/api/v1/reports/kpis",
     query: [
@@ -355,6 +395,19 @@ export const OPERATIONS: Operation[] = [
       },
       401: { description: "Not signed in (partner keys are refused)", schema: errorSchema },
       403: { description: "Signed in, but not a supervisor or admin", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/requests/{id}",
+    params: ["id"],
+    summary:
+      "A connection request's stage, deadline, visit, quote, documents and timeline, for its customer",
+    auth: "session",
+    responses: {
+      200: { description: "The request", schema: connectionStatusSchema },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "Unknown, or not this customer's", schema: errorSchema },
     },
   },
 ];
@@ -401,6 +454,22 @@ export function buildOpenApiDocument(serverUrl: string) {
           description: q.description,
         })),
       ],
+      ...(op.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    type: "object",
+                    properties: { file: { type: "string", format: "binary" } },
+                    required: ["file"],
+                  },
+                },
+              },
+            },
+          }
+        : {}),
       ...(op.body
         ? {
             requestBody: {

@@ -354,3 +354,91 @@ export const partnerPaymentRequestSchema = z
 export const partnerPaymentResponseSchema = z
   .object({ paymentId: z.uuid() })
   .meta({ id: "PartnerPayment" });
+
+export const connectionRequestDocSchema = z
+  .object({
+    typeCode: z.string().meta({
+      example: "connection",
+      description: "connection, subscription, termination, or a type admins added",
+    }),
+    service: z.enum(["water", "electricity", "sanitation"]),
+    applicant: z.object({
+      name: z.string().meta({ example: "Youssef Alaoui" }),
+      nationalId: z.string().meta({ example: "AB123456" }),
+      phone: z.string().meta({ example: "0661234567" }),
+      email: z.email(),
+    }),
+    premises: z.object({
+      addressLine: z.string(),
+      city: z.string(),
+      latitude: z.string().optional().meta({ example: "33.2316" }),
+      longitude: z.string().optional().meta({ example: "-8.5007" }),
+      use: z.enum(["domestic", "professional"]),
+    }),
+    detail: z.string().optional().meta({
+      description: "Subscribed power in kVA (electricity) or meter calibre in mm (water)",
+    }),
+    occupancy: z.enum(["owner", "tenant"]).optional(),
+    contractNo: z.string().optional().meta({ description: "Termination: the contract to end" }),
+    terminationReason: z.enum(["move", "sale"]).optional(),
+    documents: z
+      .record(z.string(), z.uuid())
+      .meta({ description: "Document code → fileId from POST /api/v1/requests/documents" }),
+  })
+  .meta({ id: "ConnectionRequest" });
+
+export const connectionFiledSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string().meta({ example: "BR-2026-000012" }),
+    trackingCode: z.string(),
+  })
+  .meta({ id: "ConnectionFiled" });
+
+export const uploadedDocumentSchema = z
+  .object({
+    fileId: z.uuid(),
+    mime: z.enum(["application/pdf", "image/jpeg", "image/png"]),
+    size: z.number().int(),
+  })
+  .meta({ id: "UploadedDocument" });
+
+export const connectionStatusSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    type: z.string(),
+    stage: z.string(),
+    status: z.enum([
+      "new",
+      "in_progress",
+      "waiting_customer",
+      "waiting_internal",
+      "resolved",
+      "closed",
+    ]),
+    dueAt: z.iso.datetime({ offset: true }).nullable(),
+    visit: z.object({ date: z.iso.date(), slot: z.string().nullable() }).nullable(),
+    quote: z
+      .object({
+        number: z.string(),
+        status: z.enum(["issued", "paid", "cancelled"]),
+        total: z.string().meta({ example: "3570.00" }),
+        currency: z.string(),
+        lines: z.array(z.object({ kind: z.string(), amount: z.string() })),
+      })
+      .nullable(),
+    contractNo: z.string().nullable(),
+    rejectionReason: z.string().nullable(),
+    documents: z.array(
+      z.object({ code: z.string(), status: z.string(), name: z.string().nullable() }),
+    ),
+    timeline: z.array(
+      z.object({
+        at: z.iso.datetime({ offset: true }),
+        stage: z.string(),
+        reason: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "ConnectionStatus" });

@@ -14,6 +14,7 @@ describe("back-office navigation by role", () => {
       "bills",
       "billingRuns",
       "counter",
+      "connections",
     ]);
   });
   it("gives supervisors the escalation view, incidents and the audit log but not the outbox", () => {
@@ -31,6 +32,7 @@ describe("back-office navigation by role", () => {
       "dashboard",
       "incidents",
       "audit",
+      "connections",
     ]);
   });
   it("gives admins every section", () => {
@@ -55,6 +57,7 @@ describe("back-office navigation by role", () => {
       "readingWindows",
       "tariffs",
       "partnerKeys",
+      "connections",
     ]);
   });
   it("opens the cash report and reconciliation to supervisors and admins, partner keys to admins", () => {

@@ -20,7 +20,8 @@ export type BackofficeSection =
   | "reconciliation"
   | "partnerKeys"
   | "registry"
-  | "dashboard";
+  | "dashboard"
+  | "connections";
 
 const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
@@ -60,6 +61,12 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
   { section: "tariffs", href: "/backoffice/tariffs", roles: ["admin"] },
   // Who may call the partner API (banks, agents, the IVR), with which scopes.
   { section: "partnerKeys", href: "/backoffice/partner-keys", roles: ["admin"] },
+  // Connection, subscription and termination requests by stage (lib/connections).
+  {
+    section: "connections",
+    href: "/backoffice/connections",
+    roles: ["clerk", "supervisor", "admin"],
+  },
 ];
 
 // Billing sections keep their labels in the billing back office's own catalogue.
@@ -77,6 +84,7 @@ export function labelKeyOf(section: BackofficeSection): string {
   if (section === "dashboard") return "reports.nav.dashboard";
   if (BILLING.includes(section)) return `billingAdmin.nav.${section}`;
   if (PAYMENTS.includes(section)) return `paymentsAdmin.nav.${section}`;
+  if (section === "connections") return "connections.nav";
   return `backoffice.nav.${section}`;
 }
 

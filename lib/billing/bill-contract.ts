@@ -132,6 +132,11 @@ export async function billContract(
     actor: Actor;
     /** Cancel and reissue (lib/billing/reissue.ts): the cancelled bill this one replaces. */
     replacesBillId?: string;
+    /**
+     * A final bill at termination (lib/connections): the period ends on the final reading's
+     * date instead of the zone's scheduled reading date.
+     */
+    periodEnd?: string;
   },
 ): Promise<BillOutcome> {
   // Inside a caller's transaction (the demo seed) this is a savepoint: same code, same rules.
@@ -150,7 +155,7 @@ export async function billContract(
     if (!contract) throw new Error(`billContract: no contract ${params.contractId}`);
 
     const utility = await getUtility(tx);
-    const periodEnd = await periodEndFor(tx, contract.zone, params.cycle);
+    const periodEnd = params.periodEnd ?? (await periodEndFor(tx, contract.zone, params.cycle));
     const [previous] = await tx
       .select()
       .from(bills)

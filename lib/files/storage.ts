@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { parseStorageUrl, s3Storage } from "./s3-storage";
 
 /**
  * Where uploaded bytes live, addressed by their SHA-256. Content addressing makes `put`
@@ -81,11 +82,14 @@ async function exists(file: string): Promise<boolean> {
 let storage: FileStorage | undefined;
 
 /**
- * The process-wide file storage. FILES_DIR is read here rather than in lib/env.ts because it is
+ * The process-wide file storage. FILES_DIR and STORAGE_URL are read here rather than in lib/env.ts because it is
  * this module's setting alone, and it is read once, lazily on first use rather than at import:
  * a test can then point it at a temporary directory in its setup, whatever the import order.
  */
 export function fileStorage(): FileStorage {
-  storage ??= localDiskStorage(process.env.FILES_DIR ?? ".data/files");
+  // STORAGE_URL picks an S3-compatible service (s3-storage.ts); the local disk otherwise.
+  storage ??= process.env.STORAGE_URL
+    ? s3Storage(parseStorageUrl(process.env.STORAGE_URL))
+    : localDiskStorage(process.env.FILES_DIR ?? ".data/files");
   return storage;
 }

@@ -23,6 +23,9 @@ import registryFr from "./messages/registry/fr.json";
 import reportsAr from "./messages/reports/ar.json";
 import reportsEn from "./messages/reports/en.json";
 import reportsFr from "./messages/reports/fr.json";
+import connectionsAr from "./messages/connections/ar.json";
+import connectionsEn from "./messages/connections/en.json";
+import connectionsFr from "./messages/connections/fr.json";
 
 /**
  * The catalogue of a language: the core file plus one file per large domain (billing, payments,
@@ -37,12 +40,20 @@ export type Messages = typeof en & {
   receipts: typeof receiptsEn;
   registry: typeof registryEn;
   reports: typeof reportsEn;
+  connections: typeof connectionsEn;
 };
 
 function catalogue(
   core: typeof en,
   parts: Record<
-    "billing" | "billingAdmin" | "payments" | "paymentsAdmin" | "receipts" | "registry" | "reports",
+    | "billing"
+    | "billingAdmin"
+    | "payments"
+    | "paymentsAdmin"
+    | "receipts"
+    | "registry"
+    | "reports"
+    | "connections",
     object
   >,
 ): Messages {
@@ -59,6 +70,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     receipts: receiptsAr,
     registry: registryAr,
     reports: reportsAr,
+    connections: connectionsAr,
   }),
   fr: catalogue(fr as typeof en, {
     billing: billingFr,
@@ -68,6 +80,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     receipts: receiptsFr,
     registry: registryFr,
     reports: reportsFr,
+    connections: connectionsFr,
   }),
   en: catalogue(en, {
     billing: billingEn,
@@ -77,5 +90,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     receipts: receiptsEn,
     registry: registryEn,
     reports: reportsEn,
+    connections: connectionsEn,
   }),
 };

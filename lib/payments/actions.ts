@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import { AppError, fieldErrorsFromZod, isAppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { findQuickPayBills, returnUrls, startCheckout } from "./checkout";
+import { quotePayerReturn } from "./quote-checkout";
 import { testProviderAllowed } from "./provider";
 import { payFormInput, payFormSchema, quickPayLookupSchema, type QuickPayLookup } from "./schemas";
 import {
@@ -204,6 +205,8 @@ export async function testProviderAction(
     const locale = isLocale(payment.locale) ? payment.locale : await currentLocale();
     const urls = returnUrls("", locale, payment.id, !payment.userId);
     target = parsed.data.outcome === "cancelled" ? urls.cancel : urls.success;
+    // A connection quote's payer goes back to their request, where the stage shows it paid.
+    if (payment.quoteId) target = await quotePayerReturn(db, payment.quoteId, locale);
   } catch (error) {
     return failure(error);
   }

@@ -170,7 +170,7 @@ function chosenAmount(input: StartCheckoutInput, sumDue: number, currency: strin
  * same id (so the same pending payment and, at Stripe, the same session), and nobody can derive
  * the id of someone else's payment from a key without the server's secret.
  */
-function paymentIdFor(scope: string, key: string | undefined): string {
+export function paymentIdFor(scope: string, key: string | undefined): string {
   if (!key) return randomUUID();
   const secret = env().AUTH_SECRET ?? process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
@@ -193,7 +193,7 @@ export function returnUrls(origin: string, locale: Locale, paymentId: string, qu
       };
 }
 
-function testProviderUrl(origin: string, locale: Locale, paymentId: string): string {
+export function testProviderUrl(origin: string, locale: Locale, paymentId: string): string {
   return `${origin.replace(/\/+$/, "")}/${locale}/pay/test/${paymentId}`;
 }
 

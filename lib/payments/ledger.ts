@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { nextItemNumber } from "@/lib/workflow/numbering";
 import { PAYMENT_RECEIPT_PREFIX } from "@/lib/workflow/reserved-prefixes";
 import { allocate, reverseAllocations } from "./allocate";
+import { settleQuote } from "@/lib/connections/settle-quote";
 import { enqueueReceiptEmail } from "./notify-receipt";
 
 /**
@@ -99,6 +100,8 @@ export type NewPayment = {
   method?: string | null;
   agency?: string | null;
   createdBy?: string | null;
+  /** A connection quote the payment settles (it then names no bills). */
+  quoteId?: string | null;
 };
 
 /**
@@ -203,6 +206,15 @@ export async function settlePayment(
     entityId: payment.id,
     after: { receiptNo, amountMinor, allocations, creditMinor, provider: payment.provider },
   });
+  // A quote's payment moves its connection request on, in this same transaction: the request
+  // is marked paid exactly when the money is recorded, and once.
+  if (settled!.quoteId)
+    await settleQuote(tx, {
+      quoteId: settled!.quoteId,
+      paymentId: payment.id,
+      amountMinor,
+      at: params.receivedAt,
+    });
   // The receipt e-mail is queued in this transaction: it exists exactly when the payment does.
   await enqueueReceiptEmail(tx, payment.id);
   return { kind: "settled", payment: settled!, creditMinor };

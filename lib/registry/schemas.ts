@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
-  canonicalCode,
   emailField,
+  nationalIdField,
   optionalText,
   personNameField,
   phoneField,
@@ -35,21 +35,6 @@ const messageField = z
   .min(1, "required")
   .max(MESSAGE_MAX, "messageTooLong")
   .refine((s) => !CONTROL.test(s), "invalid");
-
-/**
- * The Moroccan national identity card number (CIN): one or two letters and up to six digits,
- * typed with any digits, spaces or dashes ("AB 123456", "ب ١٢٣٤٥٦" is not a CIN).
- */
-export const nationalIdField = z
-  .string({ error: "required" })
-  .max(20, "tooLong")
-  .transform((s) => canonicalCode(s))
-  .pipe(
-    z
-      .string()
-      .min(1, "required")
-      .regex(/^[A-Z]{1,2}\d{1,7}$/, "nationalIdInvalid"),
-  );
 
 const optionalEmail = z.union([z.literal("").transform(() => undefined), emailField]).optional();
 

@@ -95,3 +95,19 @@ export function canonicalCode(input: string): string {
     .toUpperCase()
     .replace(/[\s\u00a0\-_/.]/g, "");
 }
+
+/**
+ * The Moroccan national identity card number (CIN): one or two letters then digits, typed with
+ * any digits (Arabic-Indic too), spaces or dashes, kept in one canonical form ("AB 123456" →
+ * "AB123456"). The mail registry and connection requests ask for it alike.
+ */
+export const nationalIdField = z
+  .string({ error: "required" })
+  .max(20, "tooLong")
+  .transform((s) => canonicalCode(s))
+  .pipe(
+    z
+      .string()
+      .min(1, "required")
+      .regex(/^[A-Z]{1,2}\d{1,8}$/, "nationalIdInvalid"),
+  );

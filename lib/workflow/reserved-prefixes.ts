@@ -6,6 +6,9 @@
 export const BILL_PREFIX = "FA";
 export const PAYMENT_RECEIPT_PREFIX = "QP";
 export const READING_RECEIPT_PREFIX = "RL";
+/** Connection quotes (devis) and the contracts connection requests create (lib/connections). */
+export const QUOTE_PREFIX = "DV";
+export const NEW_CONTRACT_PREFIX = "CT";
 
 /** The mail registry's incoming and outgoing registers (lib/registry/numbers.ts). */
 export const REGISTRY_INCOMING_PREFIX = "ARR";
@@ -17,4 +20,6 @@ export const RESERVED_PREFIXES: readonly string[] = [
   READING_RECEIPT_PREFIX,
   REGISTRY_INCOMING_PREFIX,
   REGISTRY_OUTGOING_PREFIX,
+  QUOTE_PREFIX,
+  NEW_CONTRACT_PREFIX,
 ];

@@ -2,9 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
+import { readFilePart } from "@/lib/api/multipart";
 import { apiRoute, json } from "@/lib/api/respond";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
 import {
   DOCUMENT_TYPES,
   MAX_DOCUMENT_BYTES,
@@ -14,9 +14,6 @@ import {
 
 export const dynamic = "force-dynamic";
 
-// The largest file plus room for the multipart envelope (boundaries, part headers).
-const MAX_BODY_BYTES = 11 * 1024 * 1024;
-
 const GUEST_COOKIE = "wasla_guest";
 // Long enough to finish a form after uploading to it, short enough that the next person at a
 // shared computer does not inherit the guest's uploads.
@@ -24,20 +21,7 @@ const GUEST_COOKIE_MAX_AGE = 24 * 3600;
 const GUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const POST = apiRoute(async (request) => {
-  const declaredLength = request.headers.get("content-length");
-  if (declaredLength !== null && Number(declaredLength) > MAX_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `content-length ${declaredLength}`);
-  }
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `content-type ${contentType || "none"}`);
-  }
-
-  const form = await readMultipart(request, contentType);
-  const file = form.get("file");
-  if (file === null || typeof file === "string") {
-    throw new AppError("VALIDATION_FAILED", "no file part", { file: "required" });
-  }
+  const file = await readFilePart(request);
 
   // A guest's uploads belong to their browser session: the id in the cookie, minted here when
   // missing, is what a later guest submission must present to attach them.
@@ -73,30 +57,6 @@ export const POST = apiRoute(async (request) => {
   }
   return response;
 });
-
-/**
- * The multipart body, read through a counter: a chunked request carries no Content-Length, so
- * the limit is also enforced on the bytes as they arrive rather than after buffering them all.
- */
-async function readMultipart(request: Request, contentType: string): Promise<FormData> {
-  if (!request.body) throw new AppError("VALIDATION_FAILED", "no body", { file: "required" });
-  let received = 0;
-  const counted = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > MAX_BODY_BYTES) controller.error(new Error("body over the limit"));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  try {
-    return await new Response(counted, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    if (received > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "body over the limit");
-    throw new AppError("VALIDATION_FAILED", "malformed multipart body", { file: "required" });
-  }
-}
 
 function isHttps(request: Request): boolean {
   return (
