@@ -4,9 +4,28 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { labelKeyOf, rolesFor, sectionsFor } from "./navigation";
 
+const EVERY_DEPARTMENT = ["metering", "billing", "connections", "mail_registry"];
+
 describe("back-office navigation by role", () => {
-  it("gives clerks their queues, filing, billing and the counter, nothing of the supervisors' or admins'", () => {
-    expect(sectionsFor("clerk").map((s) => s.section)).toEqual([
+  it("gives clerks their queues and filing, and their own department's work only", () => {
+    expect(sectionsFor("clerk", ["metering"]).map((s) => s.section)).toEqual([
+      "overview",
+      "queue",
+      "newItem",
+    ]);
+    expect(sectionsFor("clerk", ["mail_registry"]).map((s) => s.section)).toContain("registry");
+    expect(sectionsFor("clerk", ["connections"]).map((s) => s.section)).toContain("connections");
+    expect(sectionsFor("clerk", ["billing"]).map((s) => s.section)).toEqual([
+      "overview",
+      "queue",
+      "newItem",
+      "bills",
+      "billingRuns",
+      "counter",
+    ]);
+  });
+  it("gives a clerk of every department all of a clerk's sections, nothing of the supervisors' or admins'", () => {
+    expect(sectionsFor("clerk", EVERY_DEPARTMENT).map((s) => s.section)).toEqual([
       "overview",
       "queue",
       "newItem",
@@ -18,7 +37,7 @@ describe("back-office navigation by role", () => {
     ]);
   });
   it("gives supervisors the escalation view, incidents and the audit log but not the outbox", () => {
-    expect(sectionsFor("supervisor").map((s) => s.section)).toEqual([
+    expect(sectionsFor("supervisor", EVERY_DEPARTMENT).map((s) => s.section)).toEqual([
       "overview",
       "queue",
       "newItem",
@@ -36,7 +55,7 @@ describe("back-office navigation by role", () => {
     ]);
   });
   it("gives admins every section", () => {
-    expect(sectionsFor("admin").map((s) => s.section)).toEqual([
+    expect(sectionsFor("admin", []).map((s) => s.section)).toEqual([
       "overview",
       "queue",
       "newItem",
@@ -60,6 +79,12 @@ describe("back-office navigation by role", () => {
       "connections",
     ]);
   });
+  it("shows billing to every supervisor, the registers and connections only to theirs", () => {
+    const sections = sectionsFor("supervisor", ["metering"]).map((s) => s.section);
+    expect(sections).toContain("bills");
+    expect(sections).not.toContain("registry");
+    expect(sections).not.toContain("connections");
+  });
   it("opens the cash report and reconciliation to supervisors and admins, partner keys to admins", () => {
     expect(rolesFor("cashReport")).toEqual(["supervisor", "admin"]);
     expect(rolesFor("reconciliation")).toEqual(["supervisor", "admin"]);
@@ -75,7 +100,7 @@ describe("back-office navigation by role", () => {
       expect(rolesFor(section)).toEqual(["admin"]);
     }
     for (const role of ["clerk", "supervisor"] as const) {
-      const sections = sectionsFor(role).map((s) => s.section);
+      const sections = sectionsFor(role, EVERY_DEPARTMENT).map((s) => s.section);
       expect(sections).not.toContain("routing");
       expect(sections).not.toContain("kinds");
       expect(sections).not.toContain("calendar");
@@ -86,12 +111,12 @@ describe("back-office navigation by role", () => {
     expect(labelKeyOf("queue")).toBe("backoffice.nav.queue");
     for (const locale of LOCALES) {
       const t = createTranslator({ locale, messages: MESSAGES[locale] });
-      for (const s of sectionsFor("admin"))
+      for (const s of sectionsFor("admin", []))
         expect(t.has(s.labelKey as never), s.labelKey).toBe(true);
     }
   });
   it("never opens a section to customers", () => {
-    expect(sectionsFor("customer")).toEqual([]);
+    expect(sectionsFor("customer", EVERY_DEPARTMENT)).toEqual([]);
     expect(rolesFor("outbox")).not.toContain("customer");
   });
 });

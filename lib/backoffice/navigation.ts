@@ -23,22 +23,52 @@ export type BackofficeSection =
   | "dashboard"
   | "connections";
 
-const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
+type Section = {
+  section: BackofficeSection;
+  href: string;
+  roles: Role[];
+  /**
+   * Work of one department: besides admins, only its staff see the entry (the pages check the
+   * same and answer 404 to others) — and every supervisor too when `supervisors` is set, as
+   * billing's pages allow (lib/billing/admin-access.ts).
+   */
+  department?: { code: string; supervisors?: boolean };
+};
+
+const BILLING_DEPARTMENT = { code: "billing", supervisors: true };
+
+const SECTIONS: Section[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
   { section: "queue", href: "/backoffice/queue", roles: ["clerk", "supervisor", "admin"] },
   { section: "newItem", href: "/backoffice/items/new", roles: ["clerk", "supervisor", "admin"] },
   // The mail registry's registers: the pages also require the mail registry department.
-  { section: "registry", href: "/backoffice/registry", roles: ["clerk", "supervisor", "admin"] },
+  {
+    section: "registry",
+    href: "/backoffice/registry",
+    roles: ["clerk", "supervisor", "admin"],
+    department: { code: "mail_registry" },
+  },
   // Billing: the pages also require a clerk to be in the billing department (admin-access.ts).
-  { section: "bills", href: "/backoffice/bills", roles: ["clerk", "supervisor", "admin"] },
+  {
+    section: "bills",
+    href: "/backoffice/bills",
+    roles: ["clerk", "supervisor", "admin"],
+    department: BILLING_DEPARTMENT,
+  },
   {
     section: "billingRuns",
     href: "/backoffice/billing-runs",
     roles: ["clerk", "supervisor", "admin"],
+    department: BILLING_DEPARTMENT,
   },
   // Payments: the counter is for billing clerks (checked by the page), the reports for those
   // who answer for the money.
-  { section: "counter", href: "/backoffice/payments", roles: ["clerk", "supervisor", "admin"] },
+  {
+    section: "counter",
+    href: "/backoffice/payments",
+    roles: ["clerk", "supervisor", "admin"],
+    department: BILLING_DEPARTMENT,
+  },
   { section: "cashReport", href: "/backoffice/cash-report", roles: ["supervisor", "admin"] },
   {
     section: "reconciliation",
@@ -66,6 +96,7 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
     section: "connections",
     href: "/backoffice/connections",
     roles: ["clerk", "supervisor", "admin"],
+    department: { code: "connections" },
   },
 ];
 
@@ -88,15 +119,23 @@ export function labelKeyOf(section: BackofficeSection): string {
   return `backoffice.nav.${section}`;
 }
 
-/** The back-office sections a role may open, in menu order. Pages check the same list. */
+function inDepartment(s: Section, role: Role, departmentCodes: readonly string[]): boolean {
+  if (!s.department || role === "admin") return true;
+  if (role === "supervisor" && s.department.supervisors) return true;
+  return departmentCodes.includes(s.department.code);
+}
+
+/**
+ * The back-office sections a member of staff may open, in menu order: by role, and for a
+ * department's own work by the codes of the departments they work in. Pages check the same.
+ */
 export function sectionsFor(
   role: Role,
+  departmentCodes: readonly string[],
 ): { section: BackofficeSection; href: string; labelKey: string }[] {
-  return SECTIONS.filter((s) => s.roles.includes(role)).map(({ section, href }) => ({
-    section,
-    href,
-    labelKey: labelKeyOf(section),
-  }));
+  return SECTIONS.filter(
+    (s) => s.roles.includes(role) && inDepartment(s, role, departmentCodes),
+  ).map(({ section, href }) => ({ section, href, labelKey: labelKeyOf(section) }));
 }
 
 export function rolesFor(section: BackofficeSection): Role[] {

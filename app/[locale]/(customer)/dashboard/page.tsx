@@ -24,10 +24,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : "ar";
   const user = await requireCustomerPage(locale);
-  const [t, tr, tb, contracts, utility] = await Promise.all([
+  const [t, tr, tb, tc, contracts, utility] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("readings"),
     getTranslations("billing"),
+    getTranslations("connections"),
     listAccountContracts(getDb(), { userId: user.id }),
     getCurrentUtility(),
   ]);
@@ -73,6 +74,10 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
         </Link>
         <Link href="/requests" className={buttonClass("secondary")}>
           {t("myRequests")}
+        </Link>
+        {/* A new connection, a subscription or a termination: the agency visit, as a file. */}
+        <Link href="/connections" className={buttonClass("secondary")}>
+          {tc("title")}
         </Link>
       </nav>
       {bills.length ? (
