@@ -178,7 +178,7 @@ export function ConnectionForm({
       ) : null}
       {server.status === "ok" ? <Alert tone="success">{t("draftSaved")}</Alert> : null}
 
-      <fieldset hidden={step !== 0} className="flex flex-col gap-4">
+      <fieldset hidden={step !== 0} className="flex min-w-0 flex-col gap-4">
         <legend className="sr-only">{t("form.stepApplicant")}</legend>
         <Field
           id="name"
@@ -212,7 +212,7 @@ export function ConnectionForm({
         />
       </fieldset>
 
-      <fieldset hidden={step !== 1} className="flex flex-col gap-4">
+      <fieldset hidden={step !== 1} className="flex min-w-0 flex-col gap-4">
         <legend className="sr-only">{t("form.stepPremises")}</legend>
         <Field
           id="addressLine"
@@ -268,7 +268,7 @@ export function ConnectionForm({
         </Field>
       </fieldset>
 
-      <fieldset hidden={step !== 2} className="flex flex-col gap-4">
+      <fieldset hidden={step !== 2} className="flex min-w-0 flex-col gap-4">
         <legend className="sr-only">{t("form.stepService")}</legend>
         <Field id="service" label={t("form.service")} error={error("service")}>
           <select id="service" className={selectClass} {...register("service")}>
@@ -341,7 +341,7 @@ export function ConnectionForm({
         ) : null}
       </fieldset>
 
-      <fieldset hidden={step !== 3} className="flex flex-col gap-4">
+      <fieldset hidden={step !== 3} className="flex min-w-0 flex-col gap-4">
         <legend className="text-sm text-slate-600">{t("form.documentsHint")}</legend>
         {type.documents.map((d) => (
           <DocumentInput
