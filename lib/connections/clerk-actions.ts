@@ -38,6 +38,11 @@ import { nextStage, type Stage } from "./stages";
 import { lockRequest, moveStage, type LockedRequest } from "./transition";
 import { localName } from "./types";
 
+/** Today in the utility's own time zone (the day a contract starts, a meter is fitted). */
+async function utilityDay(tx: Tx, now: Date): Promise<string> {
+  return utilityToday((await getUtility(tx)).timeZone, now);
+}
+
 type Opts = { now?: Date; meta?: RequestMeta };
 
 /** One staff action on a request: lock (department checked), change, in one transaction. */
@@ -414,7 +419,7 @@ async function preparePendingContract(
       service: request.service,
       category: request.use === "professional" ? "professional" : "residential",
       status: "pending",
-      startDate: utilityToday("Africa/Casablanca", now),
+      startDate: await utilityDay(tx, now),
     })
     .returning({ id: contracts.id });
   return contract!.id;
@@ -441,7 +446,7 @@ export async function installMeter(
         .from(meters)
         .where(eq(meters.serial, input.serial));
       if (taken) throw new AppError("VALIDATION_FAILED", "serial in use", { serial: "invalid" });
-      const today = utilityToday("Africa/Casablanca", now);
+      const today = await utilityDay(tx, now);
       await tx
         .update(meters)
         .set({ active: false, removedAt: today })
@@ -489,7 +494,7 @@ export async function activateContract(db: Db, staff: Staff, requestId: string, 
         .from(meters)
         .where(and(eq(meters.contractId, request.contractId), eq(meters.active, true)));
       if (!meter) throw new AppError("INVALID_TRANSITION", "no meter", { stage: "noMeter" });
-      const today = utilityToday("Africa/Casablanca", now);
+      const today = await utilityDay(tx, now);
       const [contract] = await tx
         .update(contracts)
         .set({ status: "active", startDate: today })
