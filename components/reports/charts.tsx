@@ -28,21 +28,27 @@ function xRange({ rtl }: Axis): [number, number] {
   return rtl ? [W - M.side, M.side / 2] : [M.side, W - M.side / 2];
 }
 
-/** Horizontal grid lines and value labels on the start side. */
+/**
+ * Horizontal grid lines and value labels on the start side. Counts take whole ticks only: a
+ * scale from 0 to 1 would otherwise label 0.2, 0.4… as "0", "0", "1"…
+ */
 function ValueAxis({
   y,
   rtl,
   format,
+  counts = false,
 }: {
   y: ReturnType<typeof scaleLinear<number>>;
   rtl: boolean;
   format: (v: number) => string;
+  counts?: boolean;
 }) {
   const x1 = rtl ? M.side / 2 : M.side;
   const x2 = rtl ? W - M.side : W - M.side / 2;
+  const ticks = y.ticks(4).filter((v) => !counts || Number.isInteger(v));
   return (
     <g aria-hidden="true">
-      {y.ticks(4).map((v) => (
+      {ticks.map((v) => (
         <g key={v}>
           <line x1={x1} x2={x2} y1={y(v)} y2={y(v)} stroke="#e2e8f0" />
           <text
@@ -171,7 +177,7 @@ export function StackedBars({
     .range([H - M.bottom, M.top]);
   return (
     <Svg label={label}>
-      <ValueAxis y={y} rtl={rtl} format={format} />
+      <ValueAxis y={y} rtl={rtl} format={format} counts />
       {layers.map((layer, i) => (
         <g key={layer.key} fill={series[i]!.color}>
           {layer.map((point, j) =>
@@ -214,7 +220,7 @@ export function Bars({
     .range([H - M.bottom, M.top]);
   return (
     <Svg label={label}>
-      <ValueAxis y={y} rtl={rtl} format={format} />
+      <ValueAxis y={y} rtl={rtl} format={format} counts />
       {buckets.map((b) => (
         <rect
           key={b.key}
@@ -258,7 +264,7 @@ export function Lines({
   const cx = (p: string) => (x(p) ?? 0) + x.bandwidth() / 2;
   return (
     <Svg label={label}>
-      <ValueAxis y={y} rtl={rtl} format={format} />
+      <ValueAxis y={y} rtl={rtl} format={format} counts={!domain} />
       {series.map((s) => {
         const data = points.map((p, i) => [p, s.values[i] ?? null] as const);
         const path = line<(typeof data)[number]>()
