@@ -58,7 +58,14 @@ describe("back-office navigation by role", () => {
       "tariffs",
       "partnerKeys",
       "connections",
+      "connectionTypes",
+      "connectionPrices",
     ]);
+  });
+  it("keeps the connection types and price list to admins", () => {
+    expect(rolesFor("connectionTypes")).toEqual(["admin"]);
+    expect(rolesFor("connectionPrices")).toEqual(["admin"]);
+    expect(labelKeyOf("connectionTypes")).toBe("connectionsAdmin.nav.connectionTypes");
   });
   it("opens the cash report and reconciliation to supervisors and admins, partner keys to admins", () => {
     expect(rolesFor("cashReport")).toEqual(["supervisor", "admin"]);

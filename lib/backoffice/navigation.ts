@@ -21,7 +21,9 @@ export type BackofficeSection =
   | "partnerKeys"
   | "registry"
   | "dashboard"
-  | "connections";
+  | "connections"
+  | "connectionTypes"
+  | "connectionPrices";
 
 const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = [
   { section: "overview", href: "/backoffice", roles: ["clerk", "supervisor", "admin"] },
@@ -67,6 +69,10 @@ const SECTIONS: { section: BackofficeSection; href: string; roles: Role[] }[] = 
     href: "/backoffice/connections",
     roles: ["clerk", "supervisor", "admin"],
   },
+  // What customers may file and what it costs: request types and the price list the quote
+  // editor pre-fills from (lib/connections/admin).
+  { section: "connectionTypes", href: "/backoffice/connection-types", roles: ["admin"] },
+  { section: "connectionPrices", href: "/backoffice/connection-prices", roles: ["admin"] },
 ];
 
 // Billing sections keep their labels in the billing back office's own catalogue.
@@ -85,6 +91,8 @@ export function labelKeyOf(section: BackofficeSection): string {
   if (BILLING.includes(section)) return `billingAdmin.nav.${section}`;
   if (PAYMENTS.includes(section)) return `paymentsAdmin.nav.${section}`;
   if (section === "connections") return "connections.nav";
+  if (section === "connectionTypes" || section === "connectionPrices")
+    return `connectionsAdmin.nav.${section}`;
   return `backoffice.nav.${section}`;
 }
 
