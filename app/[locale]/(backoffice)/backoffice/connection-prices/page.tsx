@@ -52,7 +52,61 @@ export default async function ConnectionPricesPage({
     <AdminIntl locale={locale} extra={{ connectionsAdmin: { errors: m.errors, fields: m.fields } }}>
       <div className="flex flex-col gap-6">
         <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="flex flex-col gap-6">
+          <Card className="@container flex min-w-0 flex-col gap-4">
+            <div>
+              <h2 className="text-lg font-bold">{t("addTitle")}</h2>
+              <p className="text-sm text-slate-600">{t("addLead")}</p>
+            </div>
+            <ConnectionsAdminForm
+              action={createPriceAction}
+              submitLabel={t("addSubmit")}
+              successText={t("added")}
+              resetOnSuccess
+              testId="add-price"
+            >
+              <div className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-3 @5xl:grid-cols-5">
+                <Labelled htmlFor="new-price-typeCode" label={t("type")}>
+                  <select id="new-price-typeCode" name="typeCode" className={inputClass}>
+                    <option value="">{t("allTypes")}</option>
+                    {types.map((ty) => (
+                      <option key={ty.code} value={ty.code}>
+                        {localName(ty, locale)}
+                      </option>
+                    ))}
+                  </select>
+                </Labelled>
+                {(
+                  [
+                    ["service", SERVICES, "service"],
+                    ["use", USES, "use"],
+                    ["kind", quoteLineKindEnum.enumValues, "quoteLines"],
+                  ] as const
+                ).map(([name, values, group]) => (
+                  <Labelled key={name} htmlFor={`new-price-${name}`} label={t(name)}>
+                    <select id={`new-price-${name}`} name={name} required className={inputClass}>
+                      {values.map((v) => (
+                        <option key={v} value={v}>
+                          {tc(`${group}.${v}` as never)}
+                        </option>
+                      ))}
+                    </select>
+                  </Labelled>
+                ))}
+                <Field
+                  id="new-price-amount"
+                  name="amount"
+                  label={t("amount", { currency: utility.currency })}
+                  hint={t("amountHint")}
+                  required
+                  inputMode="decimal"
+                  maxLength={40}
+                  dir="ltr"
+                  autoComplete="off"
+                />
+              </div>
+            </ConnectionsAdminForm>
+          </Card>
           <div className="min-w-0 overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-sm">
               <thead className="bg-slate-50 text-start">
@@ -98,14 +152,14 @@ export default async function ConnectionPricesPage({
                       {formatMoney(p.amountMinor, p.currency, locale)}
                     </td>
                     <td className="px-3 py-2">
-                      <div className="flex flex-wrap items-end gap-2">
+                      <div className="flex flex-nowrap items-start gap-2">
                         <ConnectionsAdminForm
                           action={updatePriceAction}
                           submitLabel={t("saveSubmit")}
                           successText={t("saved")}
                           variant="secondary"
                           compact
-                          className="flex flex-wrap items-end gap-2"
+                          className="flex flex-nowrap items-start gap-2"
                         >
                           <input type="hidden" name="priceId" value={p.id} />
                           <label className="sr-only" htmlFor={`price-${p.id}`}>
@@ -138,59 +192,6 @@ export default async function ConnectionPricesPage({
               </tbody>
             </table>
           </div>
-
-          <Card className="@container flex min-w-0 flex-col gap-4">
-            <div>
-              <h2 className="text-lg font-bold">{t("addTitle")}</h2>
-              <p className="text-sm text-slate-600">{t("addLead")}</p>
-            </div>
-            <ConnectionsAdminForm
-              action={createPriceAction}
-              submitLabel={t("addSubmit")}
-              successText={t("added")}
-              resetOnSuccess
-              testId="add-price"
-            >
-              <Labelled htmlFor="new-price-typeCode" label={t("type")}>
-                <select id="new-price-typeCode" name="typeCode" className={inputClass}>
-                  <option value="">{t("allTypes")}</option>
-                  {types.map((ty) => (
-                    <option key={ty.code} value={ty.code}>
-                      {localName(ty, locale)}
-                    </option>
-                  ))}
-                </select>
-              </Labelled>
-              {(
-                [
-                  ["service", SERVICES, "service"],
-                  ["use", USES, "use"],
-                  ["kind", quoteLineKindEnum.enumValues, "quoteLines"],
-                ] as const
-              ).map(([name, values, group]) => (
-                <Labelled key={name} htmlFor={`new-price-${name}`} label={t(name)}>
-                  <select id={`new-price-${name}`} name={name} required className={inputClass}>
-                    {values.map((v) => (
-                      <option key={v} value={v}>
-                        {tc(`${group}.${v}` as never)}
-                      </option>
-                    ))}
-                  </select>
-                </Labelled>
-              ))}
-              <Field
-                id="new-price-amount"
-                name="amount"
-                label={t("amount", { currency: utility.currency })}
-                hint={t("amountHint")}
-                required
-                inputMode="decimal"
-                maxLength={40}
-                dir="ltr"
-                autoComplete="off"
-              />
-            </ConnectionsAdminForm>
-          </Card>
         </div>
       </div>
     </AdminIntl>
