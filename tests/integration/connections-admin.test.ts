@@ -11,7 +11,6 @@ import {
   departments,
   requestKinds,
   routingRules,
-  workItems,
   type User,
 } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
@@ -144,6 +143,24 @@ describe("a request type added by an admin", () => {
 
     // The customer files it, with no code change: numbered DC-, in the connections queue.
     const [contract] = await listAccountContracts(db, { userId: salma.id });
+    const asSalma = {
+      customer: { id: salma.id, role: "customer" as const, locale: "fr" as const },
+      channel: "web" as const,
+    };
+    const relocation = (documents: Record<string, string>) => ({
+      typeCode: "meter_relocation",
+      service: contract!.service,
+      applicant: {
+        name: "Salma Idrissi",
+        nationalId: "JB445566",
+        phone: "0662000000",
+        email: "salma@wasla.example",
+      },
+      premises: { addressLine: "3 rue de Fès", city: "El Jadida", use: "domestic" },
+      detail: contract!.service === "electricity" ? "6" : "15",
+      contractNo: contract!.contractNo,
+      documents,
+    });
     const idCard = await uploadConnectionDocument(db, {
       userId: salma.id,
       bytes: pngBytes(),
@@ -156,21 +173,8 @@ describe("a request type added by an admin", () => {
     });
     const filed = await submitConnectionRequest(
       db,
-      {
-        typeCode: "meter_relocation",
-        service: contract!.service,
-        applicant: {
-          name: "Salma Idrissi",
-          nationalId: "JB445566",
-          phone: "0662000000",
-          email: "salma@wasla.example",
-        },
-        premises: { addressLine: "3 rue de Fès", city: "El Jadida", use: "domestic" },
-        detail: contract!.service === "electricity" ? "6" : "15",
-        contractNo: contract!.contractNo,
-        documents: { national_id: idCard.fileId, last_bill: bill.fileId },
-      },
-      { customer: { id: salma.id, role: "customer", locale: "fr" }, channel: "web" },
+      relocation({ national_id: idCard.fileId, last_bill: bill.fileId }),
+      asSalma,
     );
     expect(filed.number).toMatch(/^DC-\d{4}-\d{6}$/);
     const detail = await getRequestDetail(db, {
@@ -179,37 +183,23 @@ describe("a request type added by an admin", () => {
     });
     const item = await itemRow(db, detail!.item.id);
     expect(item).toMatchObject({ kindCode: "meter_relocation", departmentId: connectionsDept!.id });
-    // The connections clerk sees it like any other request of the department.
-    const [visible] = await db
-      .select({ id: workItems.id })
-      .from(workItems)
-      .where(and(eq(workItems.id, item.id), eq(workItems.departmentId, connectionsDept!.id)));
-    expect(visible).toBeDefined();
+    // The connections clerk opens it like any other request of the department; a clerk of
+    // another department does not see it.
+    const forClerk = await getRequestDetail(db, {
+      requestId: filed.requestId,
+      access: { staff: clerk },
+    });
+    expect(forClerk?.type.code).toBe("meter_relocation");
+    const billingClerk = await userByEmail(db, "billing@wasla.example");
+    expect(
+      await getRequestDetail(db, { requestId: filed.requestId, access: { staff: billingClerk } }),
+    ).toBeUndefined();
     expect(
       (await listConnectionTypes(db)).find((t) => t.code === "meter_relocation"),
     ).toMatchObject({ requestCount: 1, numberPrefix: "DC" });
 
     // A required document left out is refused, as for the seeded types.
-    const missing = await appErrorOf(
-      submitConnectionRequest(
-        db,
-        {
-          typeCode: "meter_relocation",
-          service: contract!.service,
-          applicant: {
-            name: "Salma Idrissi",
-            nationalId: "JB445566",
-            phone: "0662000000",
-            email: "salma@wasla.example",
-          },
-          premises: { addressLine: "3 rue de Fès", city: "El Jadida", use: "domestic" },
-          detail: contract!.service === "electricity" ? "6" : "15",
-          contractNo: contract!.contractNo,
-          documents: {},
-        },
-        { customer: { id: salma.id, role: "customer", locale: "fr" }, channel: "web" },
-      ),
-    );
+    const missing = await appErrorOf(submitConnectionRequest(db, relocation({}), asSalma));
     expect(missing.fields).toMatchObject({ "documents.national_id": "documentMissing" });
   });
 
