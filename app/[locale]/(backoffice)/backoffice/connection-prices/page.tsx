@@ -172,7 +172,7 @@ export default async function ConnectionPricesPage({
                             dir="ltr"
                             maxLength={40}
                             defaultValue={formatMinor(p.amountMinor, p.currency)}
-                            className={`${inputClass} w-32`}
+                            className={inputClass.replace("w-full", "w-32")}
                           />
                         </ConnectionsAdminForm>
                         <ConnectionsAdminForm
