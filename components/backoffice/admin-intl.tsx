@@ -8,7 +8,16 @@ import { MESSAGES } from "@/lib/i18n/messages";
  * components only a few namespaces; a provider here adds the admin ones for these pages alone
  * (a nested provider replaces its parent's messages, so the shared ones are passed again).
  */
-export function AdminIntl({ locale, children }: { locale: Locale; children: ReactNode }) {
+export function AdminIntl({
+  locale,
+  extra,
+  children,
+}: {
+  locale: Locale;
+  /** A domain's own client-side parts (its form errors and field names), added to the admin ones. */
+  extra?: Record<string, unknown>;
+  children: ReactNode;
+}) {
   const m = MESSAGES[locale];
   return (
     <NextIntlClientProvider
@@ -17,6 +26,7 @@ export function AdminIntl({ locale, children }: { locale: Locale; children: Reac
         validation: m.validation,
         errors: m.errors,
         admin: { form: m.admin.form, validation: m.admin.validation },
+        ...extra,
       }}
     >
       {children}

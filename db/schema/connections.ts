@@ -176,7 +176,11 @@ export const quoteLineKindEnum = pgEnum("quote_line_kind", [
   "stamp_duty",
 ]);
 
-/** The price list admins keep: one price per line kind, service and use. */
+/**
+ * The price list admins keep: one price per line kind, service and use, for every type (type
+ * null) or for one type only (a meter relocation's works cost less than a new connection's),
+ * which then wins over the general line.
+ */
 export const connectionPrices = pgTable(
   "connection_prices",
   {
@@ -184,11 +188,19 @@ export const connectionPrices = pgTable(
     service: serviceEnum().notNull(),
     use: text().notNull().default("domestic"),
     kind: quoteLineKindEnum().notNull(),
+    typeCode: text().references(() => connectionRequestTypes.code),
     amountMinor: bigint({ mode: "number" }).notNull(),
     currency: text().notNull().default("MAD"),
     active: boolean().notNull().default(true),
   },
-  (t) => [uniqueIndex("connection_prices_key").on(t.service, t.use, t.kind)],
+  (t) => [
+    uniqueIndex("connection_prices_key").on(
+      t.service,
+      t.use,
+      t.kind,
+      sql`coalesce(${t.typeCode}, '')`,
+    ),
+  ],
 );
 
 export const quoteStatusEnum = pgEnum("quote_status", ["issued", "paid", "cancelled"]);

@@ -77,6 +77,8 @@ describe("back-office navigation by role", () => {
       "tariffs",
       "partnerKeys",
       "connections",
+      "connectionTypes",
+      "connectionPrices",
     ]);
   });
   it("shows billing to every supervisor, the registers and connections only to theirs", () => {
@@ -84,6 +86,11 @@ describe("back-office navigation by role", () => {
     expect(sections).toContain("bills");
     expect(sections).not.toContain("registry");
     expect(sections).not.toContain("connections");
+  });
+  it("keeps the connection types and price list to admins", () => {
+    expect(rolesFor("connectionTypes")).toEqual(["admin"]);
+    expect(rolesFor("connectionPrices")).toEqual(["admin"]);
+    expect(labelKeyOf("connectionTypes")).toBe("connectionsAdmin.nav.connectionTypes");
   });
   it("opens the cash report and reconciliation to supervisors and admins, partner keys to admins", () => {
     expect(rolesFor("cashReport")).toEqual(["supervisor", "admin"]);

@@ -21,7 +21,9 @@ export type BackofficeSection =
   | "partnerKeys"
   | "registry"
   | "dashboard"
-  | "connections";
+  | "connections"
+  | "connectionTypes"
+  | "connectionPrices";
 
 type Section = {
   section: BackofficeSection;
@@ -98,6 +100,10 @@ const SECTIONS: Section[] = [
     roles: ["clerk", "supervisor", "admin"],
     department: { code: "connections" },
   },
+  // What customers may file and what it costs: request types and the price list the quote
+  // editor pre-fills from (lib/connections/admin).
+  { section: "connectionTypes", href: "/backoffice/connection-types", roles: ["admin"] },
+  { section: "connectionPrices", href: "/backoffice/connection-prices", roles: ["admin"] },
 ];
 
 // Billing sections keep their labels in the billing back office's own catalogue.
@@ -116,6 +122,8 @@ export function labelKeyOf(section: BackofficeSection): string {
   if (BILLING.includes(section)) return `billingAdmin.nav.${section}`;
   if (PAYMENTS.includes(section)) return `paymentsAdmin.nav.${section}`;
   if (section === "connections") return "connections.nav";
+  if (section === "connectionTypes" || section === "connectionPrices")
+    return `connectionsAdmin.nav.${section}`;
   return `backoffice.nav.${section}`;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import {
   accountContracts,
@@ -284,10 +284,13 @@ export async function rejectRequest(
   );
 }
 
-/** The quote lines the price list gives for a request's service and use. */
+/**
+ * The quote lines the price list gives for a request's service and use: the active line kept
+ * for the request's own type when there is one, else the active line for every type.
+ */
 export async function priceListLines(
   tx: Tx | Db,
-  request: Pick<ConnectionRequest, "service" | "use">,
+  request: Pick<ConnectionRequest, "service" | "use" | "typeCode">,
 ) {
   const rows = await tx
     .select()
@@ -297,14 +300,16 @@ export async function priceListLines(
         eq(connectionPrices.service, request.service),
         eq(connectionPrices.use, request.use),
         eq(connectionPrices.active, true),
+        or(isNull(connectionPrices.typeCode), eq(connectionPrices.typeCode, request.typeCode)),
       ),
     )
     .orderBy(asc(connectionPrices.kind));
   const currency = rows[0]?.currency ?? "MAD";
-  const lines = QUOTE_KINDS.map((kind) => ({
-    kind,
-    amountMinor: rows.find((r) => r.kind === kind)?.amountMinor ?? 0,
-  }));
+  const lines = QUOTE_KINDS.map((kind) => {
+    const forKind = rows.filter((r) => r.kind === kind);
+    const row = forKind.find((r) => r.typeCode !== null) ?? forKind[0];
+    return { kind, amountMinor: row?.amountMinor ?? 0 };
+  });
   return { lines, currency };
 }
 

@@ -26,6 +26,9 @@ import reportsFr from "./messages/reports/fr.json";
 import connectionsAr from "./messages/connections/ar.json";
 import connectionsEn from "./messages/connections/en.json";
 import connectionsFr from "./messages/connections/fr.json";
+import connectionsAdminAr from "./messages/connections-admin/ar.json";
+import connectionsAdminEn from "./messages/connections-admin/en.json";
+import connectionsAdminFr from "./messages/connections-admin/fr.json";
 
 /**
  * The catalogue of a language: the core file plus one file per large domain (billing, payments,
@@ -41,6 +44,7 @@ export type Messages = typeof en & {
   registry: typeof registryEn;
   reports: typeof reportsEn;
   connections: typeof connectionsEn;
+  connectionsAdmin: typeof connectionsAdminEn;
 };
 
 function catalogue(
@@ -53,7 +57,8 @@ function catalogue(
     | "receipts"
     | "registry"
     | "reports"
-    | "connections",
+    | "connections"
+    | "connectionsAdmin",
     object
   >,
 ): Messages {
@@ -71,6 +76,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     registry: registryAr,
     reports: reportsAr,
     connections: connectionsAr,
+    connectionsAdmin: connectionsAdminAr,
   }),
   fr: catalogue(fr as typeof en, {
     billing: billingFr,
@@ -81,6 +87,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     registry: registryFr,
     reports: reportsFr,
     connections: connectionsFr,
+    connectionsAdmin: connectionsAdminFr,
   }),
   en: catalogue(en, {
     billing: billingEn,
@@ -91,5 +98,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     registry: registryEn,
     reports: reportsEn,
     connections: connectionsEn,
+    connectionsAdmin: connectionsAdminEn,
   }),
 };
