@@ -1,13 +1,8 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/locales";
-import { MESSAGES } from "@/lib/i18n/messages";
 
-/**
- * The catalogue parts the administrators' client forms read. The root layout sends client
- * components only a few namespaces; a provider here adds the admin ones for these pages alone
- * (a nested provider replaces its parent's messages, so the shared ones are passed again).
- */
+/** The catalogue parts the administrators' client forms read, and a domain's own beside them. */
 export function AdminIntl({
   locale,
   extra,
@@ -18,18 +13,12 @@ export function AdminIntl({
   extra?: Record<string, unknown>;
   children: ReactNode;
 }) {
-  const m = MESSAGES[locale];
   return (
-    <NextIntlClientProvider
+    <ClientMessages
       locale={locale}
-      messages={{
-        validation: m.validation,
-        errors: m.errors,
-        admin: { form: m.admin.form, validation: m.admin.validation },
-        ...extra,
-      }}
+      pick={(m) => ({ admin: { form: m.admin.form, validation: m.admin.validation }, ...extra })}
     >
       {children}
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

@@ -1,20 +1,12 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/locales";
-import { MESSAGES } from "@/lib/i18n/messages";
 
-/**
- * The catalogue parts the connection forms read in the browser (the root layout sends client
- * components only a few namespaces; a nested provider replaces its parent's messages).
- */
+/** The catalogue parts the connection forms read in the browser. */
 export function ConnectionsIntl({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const m = MESSAGES[locale];
   return (
-    <NextIntlClientProvider
-      locale={locale}
-      messages={{ validation: m.validation, errors: m.errors, connections: m.connections }}
-    >
+    <ClientMessages locale={locale} pick={(m) => ({ connections: m.connections })}>
       {children}
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

@@ -1,30 +1,22 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/locales";
-import { MESSAGES } from "@/lib/i18n/messages";
 
-/**
- * The catalogue parts the payment forms read in the browser. The root layout sends client
- * components only a few namespaces; a nested provider replaces its parent's messages, so the
- * shared ones are passed again.
- */
+/** The catalogue parts the payment forms read in the browser. */
 export function PaymentsIntl({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const m = MESSAGES[locale];
   return (
-    <NextIntlClientProvider
+    <ClientMessages
       locale={locale}
-      messages={{
-        validation: m.validation,
-        errors: m.errors,
+      pick={(m) => ({
         payments: {
           pay: m.payments.pay,
           errors: m.payments.errors,
           test: m.payments.test,
           quick: m.payments.quick,
         },
-      }}
+      })}
     >
       {children}
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

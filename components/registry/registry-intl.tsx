@@ -1,26 +1,18 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/locales";
-import { MESSAGES } from "@/lib/i18n/messages";
 
-/**
- * The catalogue parts the mail registry's client components read in the browser (the deposit
- * form, the print button). A nested provider replaces its parent's messages, so the shared
- * ones are passed again.
- */
+/** The catalogue parts the mail registry's client components read (deposit form, print button). */
 export function RegistryIntl({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const m = MESSAGES[locale];
   return (
-    <NextIntlClientProvider
+    <ClientMessages
       locale={locale}
-      messages={{
-        validation: m.validation,
-        errors: m.errors,
+      pick={(m) => ({
         registry: { deposit: m.registry.deposit, category: m.registry.category },
         paymentsAdmin: { print: m.paymentsAdmin.print },
-      }}
+      })}
     >
       {children}
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

@@ -1,29 +1,21 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/locales";
-import { MESSAGES } from "@/lib/i18n/messages";
 
-/**
- * The catalogue parts the billing back office's client forms read: their own errors and
- * field names, and the shared validation and error messages (a nested provider replaces its
- * parent's messages, so the shared ones are passed again).
- */
+/** The catalogue parts the billing back office's client forms read: their errors, fields, import. */
 export function BillingIntl({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const m = MESSAGES[locale];
   return (
-    <NextIntlClientProvider
+    <ClientMessages
       locale={locale}
-      messages={{
-        validation: m.validation,
-        errors: m.errors,
+      pick={(m) => ({
         billingAdmin: {
           errors: m.billingAdmin.errors,
           fields: m.billingAdmin.fields,
           import: m.billingAdmin.import,
         },
-      }}
+      })}
     >
       {children}
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

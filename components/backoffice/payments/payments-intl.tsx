@@ -1,27 +1,21 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/locales";
-import { MESSAGES } from "@/lib/i18n/messages";
 
-/**
- * The catalogue parts the payments back office's client forms read: their errors and field
- * names, and the shared error messages (a nested provider replaces its parent's messages).
- */
+/** The catalogue parts the payments back office's client forms read: errors, fields, print. */
 export function PaymentsIntl({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const m = MESSAGES[locale];
   return (
-    <NextIntlClientProvider
+    <ClientMessages
       locale={locale}
-      messages={{
-        errors: m.errors,
+      pick={(m) => ({
         paymentsAdmin: {
           errors: m.paymentsAdmin.errors,
           fields: m.paymentsAdmin.fields,
           print: m.paymentsAdmin.print,
         },
-      }}
+      })}
     >
       {children}
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }
