@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/audit/write-audit";
 import type { Locale } from "@/lib/i18n/locales";
 import { fileSubmission, type Channel, type Service } from "@/lib/intake/file-submission";
 import type { Staff } from "@/lib/workflow/access";
+import { addBusinessMinutes } from "@/lib/workflow/business-time";
 import { claimItem, takeNext } from "@/lib/workflow/claim";
 import {
   askCustomer,
@@ -24,6 +25,7 @@ import {
   reopenAsCustomer,
   requestFollowUp,
 } from "@/lib/workflow/customer-actions";
+import { loadWorkflowConfig } from "@/lib/workflow/config";
 import { openIncident, resolveIncident } from "@/lib/workflow/incidents";
 import { mergeItems } from "@/lib/workflow/merge";
 import type { Priority } from "@/lib/workflow/routing";
@@ -390,6 +392,7 @@ export async function seedHistory(
   };
   const supervisor = staff("supervisor@wasla.example");
   const customers = await loadCustomers(db);
+  const { calendar } = await loadWorkflowConfig(db);
 
   const now = (options.now ?? new Date()).getTime();
   const rng = prng(options.seed ?? 2026);
@@ -572,7 +575,10 @@ export async function seedHistory(
   const handle = (it: Item, t0: number, due: number, fate: Fate, salt: number) => {
     const clerk = clerkOf(it.dept, salt);
     // Every step lands before the end, so the counts by status are the plan's on any day.
-    const first = Math.min(t0 + rng.int(25, 8 * 60) * MIN, now - 20 * MIN);
+    // The first answer comes in working hours, from a quarter of an hour to two working days.
+    const answer = addBusinessMinutes(calendar, new Date(t0), rng.int(15, 16 * 60)).getTime();
+    const open = !["closed", "resolved", "reopened"].includes(fate);
+    const first = Math.min(answer, now - (open ? 20 * MIN : 5 * HOUR));
     if (fate === "transferred") {
       at(first, async () => {
         await transferItem(
@@ -597,7 +603,6 @@ export async function seedHistory(
         await claimed(clerk, it, first),
       );
     });
-    const open = !["closed", "resolved", "reopened"].includes(fate);
     if (fate === "followed_up" && it.customer) {
       const c = it.customer;
       const when = now - rng.int(20, 40) * HOUR;
@@ -702,10 +707,10 @@ export async function seedHistory(
             ? rng.int(8, 25)
             : rng.int(0, 4)
           : fate === "resolved"
-            ? rng.int(2, 14)
+            ? rng.int(2, 24)
             : fate === "reopened"
               ? rng.int(45, 89)
-              : rng.int(25, 89);
+              : rng.int(14, 89);
     const channel = fate === "followed_up" ? "web" : rng.pick(CHANNELS);
     const customer =
       channel === "api"
