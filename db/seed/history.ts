@@ -535,6 +535,26 @@ export async function seedHistory(
     });
   };
 
+  /** The clerk resolves the item at `t`; what follows depends on its fate. */
+  const resolveAt = (
+    it: Item,
+    clerk: Staff,
+    t: number,
+    outcome: (typeof OUTCOMES)[number],
+    fate: Fate,
+    salt: number,
+  ) =>
+    at(t, async () => {
+      await resolveItem(
+        db,
+        clerk,
+        it.id,
+        { outcome, note: NOTES[it.locale] },
+        await claimed(clerk, it, t),
+      );
+      afterResolution(it, t, fate, salt);
+    });
+
   /** Resolved at `t`: the rating (about half), the closing, and perhaps a reopening. */
   const afterResolution = (it: Item, t: number, fate: Fate, salt: number) => {
     if (fate === "reopened") {
@@ -548,16 +568,7 @@ export async function seedHistory(
         else await reopenItem(db, supervisor, it.id, why, { now: new Date(back) });
         const again = back + rng.int(6, 40) * HOUR;
         const clerk = clerkOf(it.dept, salt);
-        at(again, async () => {
-          await resolveItem(
-            db,
-            clerk,
-            it.id,
-            { outcome: "resolved", note: NOTES[it.locale] },
-            await claimed(clerk, it, again),
-          );
-          afterResolution(it, again, "closed", salt);
-        });
+        resolveAt(it, clerk, again, "resolved", "closed", salt);
       });
       return;
     }
@@ -575,8 +586,9 @@ export async function seedHistory(
   const handle = (it: Item, t0: number, due: number, fate: Fate, salt: number) => {
     const clerk = clerkOf(it.dept, salt);
     // Every step lands before the end, so the counts by status are the plan's on any day.
-    // The first answer comes in working hours, from a quarter of an hour to two working days.
-    const answer = addBusinessMinutes(calendar, new Date(t0), rng.int(15, 16 * 60)).getTime();
+    // The first answer comes in working hours: mostly within the day, sometimes two days late.
+    const delay = rng.chance(0.75) ? rng.int(10, 360) : rng.int(360, 16 * 60);
+    const answer = addBusinessMinutes(calendar, new Date(t0), delay).getTime();
     const open = !["closed", "resolved", "reopened"].includes(fate);
     const first = Math.min(answer, now - (open ? 20 * MIN : 5 * HOUR));
     if (fate === "transferred") {
@@ -681,16 +693,7 @@ export async function seedHistory(
       });
     }
     const outcome = rng.pick(OUTCOMES);
-    at(end, async () => {
-      await resolveItem(
-        db,
-        handler,
-        it.id,
-        { outcome, note: NOTES[it.locale] },
-        await claimed(handler, it, end),
-      );
-      afterResolution(it, end, fate, salt);
-    });
+    resolveAt(it, handler, end, outcome, fate, salt);
   };
 
   // The ordinary requests, one fate each.
@@ -868,16 +871,7 @@ export async function seedHistory(
           );
         });
         const end = call + 2 * DAY;
-        at(end, async () => {
-          await resolveItem(
-            db,
-            clerk,
-            survivor.id,
-            { outcome: "resolved", note: NOTES[survivor.locale] },
-            await claimed(clerk, survivor, end),
-          );
-          afterResolution(survivor, end, "closed", k);
-        });
+        resolveAt(survivor, clerk, end, "resolved", "closed", k);
       });
     });
   }
