@@ -359,6 +359,8 @@ type Item = {
   dept: string;
   customer: Customer | null;
   locale: Locale;
+  /** The resolution deadline the intake set (every seeded kind has one). */
+  due: number;
 };
 
 export type HistorySummary = { skipped: boolean; filed: number; ratings: number; ms: number };
@@ -479,6 +481,7 @@ export async function seedHistory(
       dept: filed.departmentCode,
       customer: f.customer,
       locale: f.text.locale,
+      due: new Date(filed.resolutionDueAt!).getTime(),
     };
   };
 
@@ -752,12 +755,7 @@ export async function seedHistory(
     };
     at(t0, async () => {
       const it = await fileAt(t0, filing);
-      if (fate === "new") return;
-      const { rows } = await db.execute(
-        sql`select resolution_due_at from work_items where id = ${it.id}`,
-      );
-      const due = new Date((rows[0] as { resolution_due_at: string }).resolution_due_at).getTime();
-      handle(it, t0, due, fate, i);
+      if (fate !== "new") handle(it, t0, it.due, fate, i);
     });
   }
 
