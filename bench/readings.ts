@@ -263,6 +263,8 @@ async function main() {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       DATABASE_URL: databaseUrl,
       DEMO_DATA: "true",
+      // The bench measures readings: no demo history of work items to seed first.
+      DEMO_HISTORY: "false",
       WASLA_BENCH_ROUTES: "1",
     };
     server = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "start"], {

@@ -35,6 +35,8 @@ const serverEnv: NodeJS.ProcessEnv = {
   // and call the partner API with the demo key, on this throw-away database only.
   TEST_PAYMENTS: "enabled",
   DEMO_PARTNER_KEY: "true",
+  // The journeys count what they file ("take next" must find their own item): no demo history.
+  DEMO_HISTORY: "false",
 };
 // Always a throw-away embedded database, never the developer's DATABASE_URL.
 delete serverEnv.DATABASE_URL;

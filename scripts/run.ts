@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedIfEmpty } from "@/db/seed";
+import { seedHistory } from "@/db/seed/history";
 import { missingProductionSecrets } from "@/lib/env";
 import { ensureDatabase } from "./lib/database";
 import { developmentSecret } from "./lib/secret";
@@ -42,14 +43,25 @@ process.env.AUTH_TRUST_HOST ??= "true";
 const { embedded } = await ensureDatabase();
 const db = createDb(process.env.DATABASE_URL!, { max: 3 });
 await runMigrations(db);
+const demo = !external || process.env.DEMO_DATA === "true";
 const seeded = await seedIfEmpty(db, {
-  demo: !external || process.env.DEMO_DATA === "true",
+  demo,
   // The published demo partner key never exists in production, unless a throw-away demo
   // server (the browser tests) asks for it explicitly.
   partnerKey: process.env.NODE_ENV !== "production" || process.env.DEMO_PARTNER_KEY === "true",
 });
 if (seeded !== "already-seeded")
   console.log(`Database ${seeded.replace("seeded-", "seeded with ")} data.`);
+// Three months of work items through the engine, so the dashboard and the queues look like a
+// utility in use. Only with the demo data; the browser tests turn it off (their queues must hold
+// only what they file). It skips a database that already has work items.
+if (demo && process.env.DEMO_HISTORY !== "false") {
+  const history = await seedHistory(db);
+  if (!history.skipped)
+    console.log(
+      `Demo history: ${history.filed} requests and ${history.ratings} ratings in ${(history.ms / 1000).toFixed(1)} s.`,
+    );
+}
 await db.$client.end();
 
 const worker = process.env.WASLA_WORKER === "off" ? null : await startWorker();

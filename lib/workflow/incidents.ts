@@ -24,7 +24,7 @@ export async function openIncident(
     zone?: string;
     keywords: string[];
   },
-  opts: { meta?: RequestMeta } = {},
+  opts: { now?: Date; meta?: RequestMeta } = {},
 ) {
   assertSupervisor(staff);
   return db.transaction(async (tx) => {
@@ -44,6 +44,8 @@ export async function openIncident(
         zone: input.zone ?? null,
         keywords: input.keywords,
         openedBy: staff.id,
+        // Only the demo history passes a clock: a past outage opened when it happened.
+        ...(opts.now ? { openedAt: opts.now } : {}),
       })
       .returning();
     await writeAudit(tx, {
@@ -158,7 +160,7 @@ export async function resolveIncident(
   staff: Staff,
   incidentId: string,
   input: { note: string },
-  opts: { meta?: RequestMeta } = {},
+  opts: { now?: Date; meta?: RequestMeta } = {},
 ) {
   assertSupervisor(staff);
   const incident = await getIncidentForStaff(db, staff, incidentId);
@@ -169,7 +171,7 @@ export async function resolveIncident(
   await db.transaction(async (tx) => {
     await tx
       .update(incidents)
-      .set({ status: "resolved", resolvedAt: new Date() })
+      .set({ status: "resolved", resolvedAt: opts.now ?? new Date() })
       .where(eq(incidents.id, incidentId));
     await writeAudit(tx, {
       actor: { kind: "user", userId: staff.id, role: staff.role },
