@@ -9,8 +9,10 @@ CREATE INDEX IF NOT EXISTS "work_item_events_report_response_idx" ON "work_item_
 CREATE INDEX IF NOT EXISTS "work_item_events_report_follow_up_idx" ON "work_item_events" ("at")
   WHERE "type" = 'follow_up';
 --> statement-breakpoint
+-- Taking and releasing an item is not taking part in it, and "take next" (the hot path) writes a
+-- claim event each time: those events stay out of this index.
 CREATE INDEX IF NOT EXISTS "work_item_events_report_actor_idx" ON "work_item_events" ("actor_user_id", "item_id")
-  WHERE "actor_user_id" IS NOT NULL;
+  WHERE "actor_user_id" IS NOT NULL AND "type" NOT IN ('claimed', 'released');
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "item_escalations_report_fired_idx" ON "item_escalations" ("fired_at");
 --> statement-breakpoint

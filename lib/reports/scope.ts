@@ -40,10 +40,11 @@ export function scopeWhere(scope: ReportScope): SQL {
   if (f.kind) parts.push(sql`w.kind_code = ${f.kind}`);
   if (f.channel) parts.push(sql`w.channel = ${f.channel}`);
   if (f.zone) parts.push(sql`w.zone = ${f.zone}`);
-  // The items a clerk took part in: any event they wrote (claim, answer, resolution…).
+  // The items a clerk took part in: any event they wrote (answer, note, resolution…) other than
+  // taking or releasing the item (the partial index work_item_events_report_actor_idx).
   if (f.clerk)
     parts.push(
-      sql`exists (select 1 from work_item_events ce where ce.actor_user_id = ${f.clerk}::uuid and ce.item_id = w.item_id)`,
+      sql`exists (select 1 from work_item_events ce where ce.actor_user_id = ${f.clerk}::uuid and ce.item_id = w.item_id and ce.type not in ('claimed', 'released'))`,
     );
   return sql.join(parts, sql` and `);
 }
