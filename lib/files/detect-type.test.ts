@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFileType, type Mime } from "./detect-type";
+import { detectFileType, nameContradictsType, type Mime } from "./detect-type";
 
 const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
 const bytes = (...parts: (number[] | string)[]) =>
@@ -67,5 +67,22 @@ describe("detectFileType", () => {
 
   it("looks for a signature only at the start of the file", () => {
     expect(detectFileType(bytes("junk", PNG_SIGNATURE))).toBeNull();
+  });
+});
+
+describe("nameContradictsType", () => {
+  it.each([
+    ["photo.png", "application/pdf", true],
+    ["scan.PDF", "image/jpeg", true],
+    ["compteur.jpg", "image/png", true],
+    ["compteur.jpeg", "image/jpeg", false],
+    ["عقد.pdf", "application/pdf", false],
+    ["lettre.docx.pdf", "application/pdf", false],
+    ["scan", "application/pdf", false],
+    ["notes.txt", "application/pdf", false],
+    [null, "image/png", false],
+    ["", "image/png", false],
+  ] as const)("%s holding %s contradicts: %s", (name, mime, expected) => {
+    expect(nameContradictsType(name, mime as Mime)).toBe(expected);
   });
 });

@@ -28,3 +28,26 @@ export function detectFileType(bytes: Uint8Array): Mime | null {
   }
   return null;
 }
+
+const EXTENSION_TYPES: Record<string, Mime> = {
+  pdf: "application/pdf",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+};
+
+/**
+ * Whether a file's name says it is another of the accepted types than its bytes are: a PDF
+ * named `.png` is a file that lies about its type, and is refused rather than guessed at. The
+ * name can only refuse a file, never make one acceptable; a name without one of these
+ * extensions (`scan`, `lettre.docx.pdf` is a PDF) leaves the decision to the bytes.
+ */
+export function nameContradictsType(name: string | null | undefined, mime: Mime): boolean {
+  const extension = name
+    ?.trim()
+    .toLowerCase()
+    .match(/\.([a-z0-9]+)$/)?.[1];
+  const claimed = extension ? EXTENSION_TYPES[extension] : undefined;
+  return claimed !== undefined && claimed !== mime;
+}

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { files } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { detectFileType, type Mime } from "./detect-type";
+import { detectFileType, nameContradictsType, type Mime } from "./detect-type";
 import { MAX_IMAGE_BYTES } from "./limits";
 import { fileStorage } from "./storage";
 
@@ -57,7 +57,7 @@ export function cleanOriginalName(name: string | null | undefined): string | nul
 /**
  * Check an upload by its content and keep it: refuses an empty file (VALIDATION_FAILED), one
  * over `maxBytes` (PAYLOAD_TOO_LARGE) and one whose bytes are not of an allowed type
- * (UNSUPPORTED_MEDIA_TYPE), whatever its name says. The bytes are stored under their SHA-256
+ * (UNSUPPORTED_MEDIA_TYPE), whatever its name says — or whose name claims another type. The bytes are stored under their SHA-256
  * before the row is inserted, so a row never points at missing bytes; a failed insert leaves at
  * worst an unreferenced object in storage.
  */
@@ -72,6 +72,9 @@ export async function uploadFile(db: DbOrTx, input: UploadFileInput): Promise<Up
   const mime = detectFileType(bytes);
   if (!mime || !input.allowed.includes(mime)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `detected type ${mime ?? "unknown"}`);
+  }
+  if (nameContradictsType(input.originalName, mime)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `a ${mime} named as another type`);
   }
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");

@@ -3,7 +3,7 @@ import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { files, registryAttachments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { detectFileType, type Mime } from "@/lib/files/detect-type";
+import { detectFileType, nameContradictsType, type Mime } from "@/lib/files/detect-type";
 import {
   cleanOriginalName,
   MAX_DOCUMENT_BYTES,
@@ -44,7 +44,11 @@ export async function checkAttachments(list: unknown[]): Promise<CheckedAttachme
     if (file.size > MAX_DOCUMENT_BYTES) throw fail("PAYLOAD_TOO_LARGE", "attachmentTooLarge");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const mime = detectFileType(bytes);
-    if (!mime || !(LETTER_TYPES as readonly string[]).includes(mime))
+    if (
+      !mime ||
+      !(LETTER_TYPES as readonly string[]).includes(mime) ||
+      nameContradictsType(file.name, mime)
+    )
       throw fail("UNSUPPORTED_MEDIA_TYPE", "attachmentType");
     checked.push({
       bytes,

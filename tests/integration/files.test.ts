@@ -162,10 +162,25 @@ describe("uploading files", () => {
     expect(await fileStorage().get(sha256Of(PDF))).toBeNull();
   });
 
-  it("accepts the same PDF renamed photo.jpg as a document, typed application/pdf", async () => {
+  it("refuses the same PDF renamed photo.jpg even where PDFs are allowed: its name lies", async () => {
+    const rowsBefore = await countFileRows();
+    const error = await appErrorOf(
+      uploadFile(db, {
+        bytes: PDF,
+        originalName: "photo.jpg",
+        uploader: { userId: customer.id },
+        ...asDocument,
+      }),
+    );
+    expect(error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(await countFileRows()).toBe(rowsBefore);
+    expect(await fileStorage().get(sha256Of(PDF))).toBeNull();
+  });
+
+  it("accepts a PDF as a document under a name without a type, typed application/pdf", async () => {
     const result = await uploadFile(db, {
       bytes: PDF,
-      originalName: "photo.jpg",
+      originalName: "scan",
       uploader: { userId: customer.id },
       ...asDocument,
     });
@@ -176,7 +191,7 @@ describe("uploading files", () => {
     });
     const [row] = await db.select().from(files).where(eq(files.id, result.fileId));
     expect(row?.mime).toBe("application/pdf");
-    expect(row?.originalName).toBe("photo.jpg");
+    expect(row?.originalName).toBe("scan");
   });
 
   it("refuses an HTML page as a document", async () => {
