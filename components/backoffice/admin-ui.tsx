@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
+import { Field } from "@/components/ui/field";
 
 /** The name of a row with a column per language (kinds, departments). */
 export function localName(
@@ -82,5 +83,42 @@ export function Disclosure({
       </summary>
       <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-3">{children}</div>
     </details>
+  );
+}
+
+/**
+ * The code and number prefix of something new that files requests (a request kind, a
+ * connection request type): both fixed once created, typed left to right.
+ */
+export function CodeAndPrefixFields({
+  idPrefix,
+  labels,
+}: {
+  idPrefix: string;
+  labels: { code: string; codeHint: string; prefix: string; prefixHint: string };
+}) {
+  return (
+    <div className="grid grid-cols-1 gap-4 @md:grid-cols-2">
+      <Field
+        id={`${idPrefix}-code`}
+        name="code"
+        label={labels.code}
+        hint={labels.codeHint}
+        required
+        maxLength={40}
+        dir="ltr"
+        autoComplete="off"
+      />
+      <Field
+        id={`${idPrefix}-prefix`}
+        name="numberPrefix"
+        label={labels.prefix}
+        hint={labels.prefixHint}
+        required
+        maxLength={5}
+        dir="ltr"
+        autoComplete="off"
+      />
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AdminIntl } from "@/components/backoffice/admin-intl";
 import {
   Badge,
+  CodeAndPrefixFields,
   Disclosure,
   Labelled,
   inputClass,
@@ -10,7 +11,6 @@ import {
 } from "@/components/backoffice/admin-ui";
 import { ConnectionsAdminForm } from "@/components/backoffice/connections/connections-admin-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
 import { getDb } from "@/db/client";
 import { requireStaffPage } from "@/lib/auth/page-guards";
 import { rolesFor } from "@/lib/backoffice/navigation";
@@ -142,28 +142,15 @@ export default async function ConnectionTypesPage({
               resetOnSuccess
               testId="add-connection-type"
             >
-              <div className="grid grid-cols-1 gap-4 @md:grid-cols-2">
-                <Field
-                  id="new-type-code"
-                  name="code"
-                  label={t("code")}
-                  hint={t("codeHint")}
-                  required
-                  maxLength={40}
-                  dir="ltr"
-                  autoComplete="off"
-                />
-                <Field
-                  id="new-type-prefix"
-                  name="numberPrefix"
-                  label={t("prefix")}
-                  hint={t("prefixHint")}
-                  required
-                  maxLength={5}
-                  dir="ltr"
-                  autoComplete="off"
-                />
-              </div>
+              <CodeAndPrefixFields
+                idPrefix="new-type"
+                labels={{
+                  code: t("code"),
+                  codeHint: t("codeHint"),
+                  prefix: t("prefix"),
+                  prefixHint: t("prefixHint"),
+                }}
+              />
               <Labelled htmlFor="new-type-family" label={t("family")} hint={t("familyHint")}>
                 <select
                   id="new-type-family"

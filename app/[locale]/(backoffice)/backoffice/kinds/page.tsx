@@ -3,7 +3,12 @@ import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { AdminForm } from "@/components/backoffice/admin-form";
 import { AdminIntl } from "@/components/backoffice/admin-intl";
-import { Badge, Disclosure, localName } from "@/components/backoffice/admin-ui";
+import {
+  Badge,
+  CodeAndPrefixFields,
+  Disclosure,
+  localName,
+} from "@/components/backoffice/admin-ui";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { getDb } from "@/db/client";
@@ -175,28 +180,15 @@ export default async function KindsPage({ params }: { params: Promise<{ locale: 
                 resetOnSuccess
                 testId="add-kind"
               >
-                <div className="grid grid-cols-1 gap-4 @md:grid-cols-2">
-                  <Field
-                    id="new-kind-code"
-                    name="code"
-                    label={t("code")}
-                    hint={t("codeHint")}
-                    required
-                    maxLength={40}
-                    dir="ltr"
-                    autoComplete="off"
-                  />
-                  <Field
-                    id="new-kind-prefix"
-                    name="numberPrefix"
-                    label={t("prefix")}
-                    hint={t("prefixHint")}
-                    required
-                    maxLength={5}
-                    dir="ltr"
-                    autoComplete="off"
-                  />
-                </div>
+                <CodeAndPrefixFields
+                  idPrefix="new-kind"
+                  labels={{
+                    code: t("code"),
+                    codeHint: t("codeHint"),
+                    prefix: t("prefix"),
+                    prefixHint: t("prefixHint"),
+                  }}
+                />
                 <NameFields idPrefix="new-kind" />
                 <h3 className="font-semibold">{t("policies")}</h3>
                 <PolicyInputs
