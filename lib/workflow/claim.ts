@@ -1,9 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
+import { DatabaseError, type Pool } from "pg";
 import type { Db, DbOrTx } from "@/db/client";
 import { workItems, type WorkItem } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { departmentsOf, lockItemForStaff, type Staff } from "./access";
+import { createBatcher, type Batcher } from "./batcher";
 import { recordEvent } from "./record-event";
 
 /** How long a claim lasts without activity; every action by the holder renews it. */
@@ -11,97 +13,8 @@ export const LEASE_MINUTES = 15;
 
 const leaseUntil = (now: Date) => new Date(now.getTime() + LEASE_MINUTES * 60_000);
 
-/** What a "take next" event says; the same for every claim, so written into the statement. */
+/** What a "take next" event says; the same for every claim. */
 const CLAIM_EVENT_DATA = JSON.stringify({ how: "take_next", leaseMinutes: LEASE_MINUTES });
-
-/**
- * The whole "take next" in one statement: lock the most urgent unclaimed item (earliest
- * resolution deadline first) with SKIP LOCKED, so that twenty clerks pressing the button at
- * once each get a different item, give it to the clerk, and append its timeline event and audit
- * row. One statement is one implicit transaction — all of it or none — and one round trip
- * instead of seven: under contention the cost of a claim is what every waiting clerk pays, so
- * this path is written in SQL, by hand, with the same columns that recordEvent and writeAudit
- * write (see `recordClaim` for the general path). $1 staff id, $2 lease end, $3 now, $4 role,
- * $5 department (when scoped to one). The event's data is a constant of the statement, and only
- * the columns the caller cannot know are returned: after a claim the item is always in
- * progress, held by the clerk until $2.
- *
- * A clerk usually works in two or three departments. `heads` peeks at the first unclaimed
- * item of each (one entry of work_items_queue_idx, no lock) and orders the departments by it;
- * the first department that still has an item nobody has locked gives it, and only that row is
- * locked. Reading all the departments in one deadline order instead would step over every
- * earlier item of the other departments — tens of thousands when one team is far ahead of
- * another — on every claim; locking each department's head would hide the heads not chosen from
- * colleagues for the length of the statement, and a colleague could be told the queue is empty
- * while it is not.
- */
-function takeNextSql(scope: "staff" | "admin" | "department"): string {
-  const departments =
-    scope === "admin"
-      ? "select id as department_id from departments"
-      : scope === "department"
-        ? "select $5::uuid as department_id"
-        : "select department_id from staff_departments where user_id = $1";
-  const open = `status in ('new', 'in_progress') and assignee_id is null and merged_into_id is null`;
-  const order = "resolution_due_at asc nulls last, created_at asc";
-  return (
-    `
-    with heads as (
-      select d.department_id, head.resolution_due_at, head.created_at
-      from (${departments}) d
-      cross join lateral (
-        select resolution_due_at, created_at from work_items
-        where department_id = d.department_id and ${open}
-        order by ${order}
-        limit 1
-      ) head
-      order by head.resolution_due_at asc nulls last, head.created_at asc
-    ), next as (
-      -- No ORDER BY here: sorting would need every department's locked row. The nested loop
-      -- over a LATERAL subquery reads the departments in the order heads gave them, and
-      -- stops at the first row it could lock.
-      select item.id, item.status
-      from heads
-      cross join lateral (
-        select id, status from work_items
-        where department_id = heads.department_id and ${open}
-        order by ${order}
-        limit 1
-        for update skip locked
-      ) item
-      limit 1
-    ), claimed as (
-      update work_items w
-      set assignee_id = $1, lease_expires_at = $2, updated_at = $3,
-          status = case when w.status = 'new' then 'in_progress'::item_status else w.status end
-      from next where w.id = next.id
-      returning w.id, w.number, w.title, w.priority, w.department_id, w.resolution_due_at,
-        next.status as previous_status
-    ), event as (
-      insert into work_item_events (item_id, at, type, visibility, actor_user_id, data,
-        from_status, to_status)
-      select id, $3, 'claimed', 'internal', $1, '${CLAIM_EVENT_DATA}'::jsonb,
-        case when previous_status = 'new' then 'new'::item_status end,
-        case when previous_status = 'new' then 'in_progress'::item_status end
-      from claimed
-    ), audit as (
-      insert into audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id)
-      select $3, $1, $4::role, 'item.take_next', 'work_item', id::text from claimed
-    )
-    select id, number, title, priority, department_id, resolution_due_at from claimed`
-      // The server copies the statement's text on every execution (activity view, portal): send
-      // it without comments and indentation.
-      .replace(/--.*$/gm, "")
-      .replace(/\s+/g, " ")
-      .trim()
-  );
-}
-
-const TAKE_NEXT = {
-  staff: takeNextSql("staff"),
-  admin: takeNextSql("admin"),
-  department: takeNextSql("department"),
-};
 
 /**
  * What "take next" answers: which item the clerk now holds, and until when. The caller opens
@@ -121,7 +34,10 @@ export type TakenItem = Pick<
   | "resolutionDueAt"
 >;
 
+type Press = { staff: Staff; departmentId: string | null; now: Date; leaseExpiresAt: Date };
+
 type TakenRow = {
+  pos: number;
   id: string;
   number: string;
   title: string;
@@ -131,8 +47,69 @@ type TakenRow = {
 };
 
 /**
- * Take the most urgent unclaimed item of the clerk's departments (or of one of them). Returns
- * null when the queue is empty; NOT_FOUND for a department the clerk does not work in.
+ * The presses of one batch, served by the database function take_next_batch (migration 0016:
+ * why, and how an item is chosen) in one statement — one implicit transaction, all or nothing.
+ */
+async function takeNextBatch(pool: Pool, presses: readonly Press[]): Promise<(TakenItem | null)[]> {
+  // A named statement is parsed and planned once per connection, then only executed.
+  const { rows } = await pool.query<TakenRow>({
+    name: "take-next-batch",
+    text: "select * from take_next_batch($1::uuid[], $2::role[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::jsonb)",
+    values: [
+      presses.map((p) => p.staff.id),
+      presses.map((p) => p.staff.role),
+      presses.map((p) => p.departmentId),
+      presses.map((p) => p.now),
+      presses.map((p) => p.leaseExpiresAt),
+      CLAIM_EVENT_DATA,
+    ],
+  });
+  const taken: (TakenItem | null)[] = presses.map(() => null);
+  for (const row of rows) {
+    const press = presses[row.pos - 1]!;
+    taken[row.pos - 1] = {
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      status: "in_progress",
+      priority: row.priority,
+      departmentId: row.department_id,
+      assigneeId: press.staff.id,
+      leaseExpiresAt: press.leaseExpiresAt,
+      resolutionDueAt: row.resolution_due_at,
+    };
+  }
+  return taken;
+}
+
+/**
+ * Presses are gathered per pool. Two batches at a time: one being answered while the next is
+ * on its way or being read, so the database is never idle between batches; more would only
+ * split the waiting presses into smaller batches that each pay the whole statement's cost.
+ * Twenty clerks pressing back to back then share two statements instead of twenty, and a
+ * claim costs half the database time (bench/queue.ts).
+ */
+const batchers = new WeakMap<Pool, Batcher<Press, TakenItem | null>>();
+
+function batcherFor(pool: Pool): Batcher<Press, TakenItem | null> {
+  let batcher = batchers.get(pool);
+  if (!batcher) {
+    batcher = createBatcher((presses) => takeNextBatch(pool, presses), {
+      maxRunning: 2,
+      maxBatch: 50,
+      // An error PostgreSQL answered means the statement, and so the whole batch, was undone.
+      retryAlone: (error) => error instanceof DatabaseError,
+    });
+    batchers.set(pool, batcher);
+  }
+  return batcher;
+}
+
+/**
+ * Take the most urgent unclaimed item of the clerk's departments (or of one of them), giving it
+ * to the clerk with its timeline event and audit row. Returns null when the queue is empty;
+ * NOT_FOUND for a department the clerk does not work in. Twenty clerks pressing at once each
+ * get a different item, and presses that arrive together are served in one statement.
  */
 export async function takeNext(
   db: Db,
@@ -144,29 +121,12 @@ export async function takeNext(
     const departments = await departmentsOf(db, staff);
     if (departments && !departments.includes(options.departmentId)) throw new AppError("NOT_FOUND");
   }
-  const scope = options.departmentId ? "department" : staff.role === "admin" ? "admin" : "staff";
-  const leaseExpiresAt = leaseUntil(now);
-  const values: unknown[] = [staff.id, leaseExpiresAt, now, staff.role];
-  if (options.departmentId) values.push(options.departmentId);
-  // A named statement is parsed and planned once per connection, then only executed.
-  const { rows } = await db.$client.query<TakenRow>({
-    name: `take-next-${scope}`,
-    text: TAKE_NEXT[scope],
-    values,
+  return batcherFor(db.$client)({
+    staff,
+    departmentId: options.departmentId ?? null,
+    now,
+    leaseExpiresAt: leaseUntil(now),
   });
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    status: "in_progress",
-    priority: row.priority,
-    departmentId: row.department_id,
-    assigneeId: staff.id,
-    leaseExpiresAt,
-    resolutionDueAt: row.resolution_due_at,
-  };
 }
 
 /** Claim one chosen item (from the queue list), if nobody holds it. */

@@ -7,6 +7,7 @@ import {
   staffDepartments,
   users,
   workItemEvents,
+  workItems,
   type User,
 } from "@/db/schema";
 import { takeNext } from "@/lib/workflow/claim";
@@ -190,5 +191,104 @@ describe("take next, one clerk at a time", () => {
       .where(and(eq(workItemEvents.itemId, billing), eq(workItemEvents.type, "claimed")));
     expect(event).toMatchObject({ fromStatus: "new", toStatus: "in_progress" });
     expect((await takeNext(db, clerk!))?.id).toBe(connections);
+  });
+});
+
+describe("take next, presses that arrive together", () => {
+  let idOf: (code: string) => string;
+  let clerk: User;
+
+  beforeAll(async () => {
+    const depts = await db.select({ id: departments.id, code: departments.code }).from(departments);
+    idOf = (code) => depts.find((d) => d.code === code)!.id;
+    const [created] = await db
+      .insert(users)
+      .values({ email: "together@wasla.test", passwordHash: "x", name: "Together", role: "clerk" })
+      .returning();
+    clerk = created!;
+    await db.insert(staffDepartments).values([
+      { userId: clerk.id, departmentId: idOf("billing") },
+      { userId: clerk.id, departmentId: idOf("connections") },
+    ]);
+  });
+
+  async function items(code: string, labels: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const [i, label] of labels.entries()) {
+      const { rows } = await db.execute(sql`
+        insert into work_items (number, tracking_code, kind_code, channel, department_id,
+          subject_type, title, description, first_response_due_at, resolution_due_at)
+        values (${label}, 'TRACK', 'letter', 'counter', ${idOf(code)}, 'letter', ${label}, 'x',
+          now(), now() + make_interval(mins => ${100 + i}))
+        returning id`);
+      ids.push((rows[0] as { id: string }).id);
+    }
+    return ids;
+  }
+
+  it("gives each press of one turn its own item, even a double click", async () => {
+    const mine = await items("billing", ["TOG-1", "TOG-2", "TOG-3"]);
+    // Pressed in the same turn of the event loop: served together, in batches side by side.
+    const taken = await Promise.all([
+      takeNext(db, clerk),
+      takeNext(db, clerk),
+      takeNext(db, clerk, { departmentId: idOf("billing") }),
+      takeNext(db, clerk),
+    ]);
+    const ids = taken.flatMap((t) => (t ? [t.id] : []));
+    expect(ids.sort()).toEqual([...mine].sort());
+    expect(taken.filter((t) => t === null)).toHaveLength(1);
+    for (const t of taken.filter((t) => t !== null)) {
+      expect(t).toMatchObject({ status: "in_progress", assigneeId: clerk.id, priority: "normal" });
+    }
+    const events = await db
+      .select({ itemId: workItemEvents.itemId })
+      .from(workItemEvents)
+      .where(and(eq(workItemEvents.actorUserId, clerk.id), eq(workItemEvents.type, "claimed")));
+    expect(events.map((e) => e.itemId).sort()).toEqual([...mine].sort());
+  });
+
+  it("fails only the press the database refuses, and writes nothing for it", async () => {
+    const created = await items("connections", ["TOG-4", "TOG-5", "TOG-6"]);
+    // An administrator whose account was removed after they signed in: their claim would break
+    // a foreign key, so the database refuses the statement, and with it a whole batch.
+    const ghost = { id: "00000000-0000-4000-8000-000000000001", role: "admin" as const };
+    const now = new Date();
+    const refused = await db.$client
+      .query(
+        `select * from take_next_batch($1::uuid[], $2::role[], $3::uuid[], $4::timestamptz[],
+          $5::timestamptz[], '{}'::jsonb)`,
+        [
+          [clerk.id, ghost.id],
+          ["clerk", "admin"],
+          [null, null],
+          [now, now],
+          [now, now],
+        ],
+      )
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "23503" });
+
+    // Through takeNext the colleagues in the same batch are served all the same.
+    const [first, theirs, second] = await Promise.allSettled([
+      takeNext(db, clerk),
+      takeNext(db, ghost),
+      takeNext(db, clerk),
+    ]);
+    expect(theirs).toEqual({
+      status: "rejected",
+      reason: expect.objectContaining({ code: "23503" }),
+    });
+    const served = [first, second].map((r) => (r.status === "fulfilled" ? r.value?.id : r.reason));
+    expect(new Set(served).size).toBe(2);
+    for (const id of served) expect(created).toContain(id);
+    const left = created.filter((id) => !served.includes(id));
+    const [untouched] = await db.select().from(workItems).where(eq(workItems.id, left[0]!));
+    expect(untouched).toMatchObject({ status: "new", assigneeId: null, leaseExpiresAt: null });
+    const { rows } = await db.execute(sql`
+      select (select count(*)::int from work_item_events where actor_user_id = ${ghost.id}) as events,
+        (select count(*)::int from audit_log where actor_user_id = ${ghost.id}) as audits,
+        (select count(*)::int from work_items where assignee_id = ${ghost.id}) as held`);
+    expect(rows[0]).toEqual({ events: 0, audits: 0, held: 0 });
   });
 });
