@@ -10,7 +10,8 @@ export type FieldOptions = { size?: number; bold?: boolean; color?: string };
 
 /**
  * "label ... value" on one line (value at the end side) when both fit, else the value on the
- * lines under its label. Returns the height used; draws nothing when `dry`.
+ * lines under its label. Returns the height used; draws nothing when `dry`. Values are often
+ * typed by people (names, addresses) in either script: each takes its own direction.
  */
 export function drawField(
   doc: PDFKit.PDFDocument,
@@ -31,6 +32,7 @@ export function drawField(
     ...common,
     y: oneLine ? y : y + labelH,
     align: oneLine ? "end" : "start",
+    isolate: true,
     bold: options.bold,
     color: options.color ?? COLORS.ink,
   });
@@ -80,7 +82,13 @@ export function drawBlock(
           value,
           style.field,
         )
-      : drawText(doc, value, { ...text, y: at, size: style.leadSize, color: COLORS.ink });
+      : drawText(doc, value, {
+          ...text,
+          y: at,
+          size: style.leadSize,
+          color: COLORS.ink,
+          isolate: true,
+        });
   }
   return at - y + pad - 2;
 }

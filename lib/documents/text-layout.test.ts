@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerFonts } from "./fonts";
-import { bidiText, layoutText } from "./text-layout";
+import { bidiText, firstStrongDir, layoutText } from "./text-layout";
 
 let doc: PDFKit.PDFDocument;
 beforeAll(() => {
@@ -71,5 +71,33 @@ describe("bidiText", () => {
     const s = "FA-2026 (0 - 100) 18 204 -5.00";
     expect(bidiText(s)).toHaveLength(s.length);
     expect(bidiText(s)).toBe("FA-2026 (0 - 100) 18\u00A0204 05.00");
+  });
+});
+
+describe("a value isolated from its document's direction", () => {
+  const runs = (text: string, dir: "ltr" | "rtl", isolate: boolean) =>
+    layoutText(doc, text, { size: 10, width: 1000, dir, isolate })[0]!.runs.map((r) => r.text);
+
+  it("keeps a Latin address's number at its start in an Arabic document", () => {
+    const address = "12 rue Allal Ben Abdellah, Rabat";
+    // As a sentence of an Arabic paragraph the number goes to the far (right) end…
+    expect(runs(address, "rtl", false).at(-1)).toBe("12");
+    // …as a value of its own it reads as written.
+    expect(runs(address, "rtl", true).join("")).toBe(address);
+  });
+
+  it("keeps an Arabic name right to left in a French document", () => {
+    expect(runs("فاطمة الزهراء 2", "ltr", true)).toEqual(runs("فاطمة الزهراء 2", "rtl", false));
+  });
+
+  it("leaves a value with no letter (a date, an amount) in the document's direction", () => {
+    expect(runs("23/11/2026 14:05", "rtl", true)).toEqual(runs("23/11/2026 14:05", "rtl", false));
+    expect(runs("413.36 درهم", "rtl", true)).toEqual(runs("413.36 درهم", "rtl", false));
+  });
+
+  it("tells a text's direction by its first letter", () => {
+    expect(firstStrongDir("12 rue Allal")).toBe("ltr");
+    expect(firstStrongDir("12 شارع علال")).toBe("rtl");
+    expect(firstStrongDir("2026-11-23")).toBeNull();
   });
 });

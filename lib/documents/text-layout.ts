@@ -36,7 +36,16 @@ export type DrawTextOptions = TextStyle & {
   maxLines?: number;
   /** Lay out and return the height without drawing (to size a box before filling it). */
   dry?: boolean;
-};
+} & Isolation;
+
+/**
+ * The text is one value (a name, an address, a reference) rather than a sentence: its own first
+ * letter sets its direction, as `dir="auto"` does in HTML, while it still aligns with the
+ * document. Otherwise a Latin address opening with its number ("12 rue Allal Ben Abdellah")
+ * in an Arabic document shows the number at the far end of the line. A value with no letter (a
+ * date, an amount) keeps the document's direction.
+ */
+type Isolation = { isolate?: boolean };
 
 /** A piece of a line in one direction, in the order it is drawn from left to right. */
 export type VisualRun = { text: string; rtl: boolean; width: number };
@@ -74,6 +83,13 @@ export function bidiText(text: string): string {
 
 function levelsOf(text: string, dir: TextDir): Uint8Array {
   return bidi.getEmbeddingLevels(bidiText(text), dir).levels;
+}
+
+/** The direction of a text's first letter (rule P2), or null when it has none. */
+export function firstStrongDir(text: string): TextDir | null {
+  const letter = /\p{L}/u.exec(text);
+  if (!letter) return null;
+  return STRONG_RTL.test(letter[0]) ? "rtl" : "ltr";
 }
 
 function setFont(doc: PDFKit.PDFDocument, style: TextStyle): void {
@@ -160,7 +176,7 @@ export function visualRuns(
 type RunTextOptions = PDFKit.Mixins.TextOptions & { textWidth?: number; wordCount?: number };
 
 type Token = { text: string; start: number; width: number };
-type LayoutOptions = TextStyle & { width: number; dir: TextDir; maxLines?: number };
+type LayoutOptions = TextStyle & Isolation & { width: number; dir: TextDir; maxLines?: number };
 
 /**
  * Wraps text on its logical order and lays each line out in visual runs. The result is shared
@@ -178,6 +194,7 @@ export function layoutText(
     options.width,
     options.dir,
     options.maxLines ?? 0,
+    options.isolate ? "i" : "",
     text,
   ].join("|");
   return layouts.get(key) ?? remember(layouts, key, wrapText(doc, text, options));
@@ -190,8 +207,10 @@ function wrapText(doc: PDFKit.PDFDocument, text: string, options: LayoutOptions)
     const runs = visualRuns(doc, line, levels, options);
     return { text: line, runs, width: runs.reduce((w, r) => w + r.width, 0) };
   };
+  const dirOf = (paragraph: string) =>
+    (options.isolate && firstStrongDir(paragraph)) || options.dir;
   for (const paragraph of text.split("\n")) {
-    const levels = levelsOf(paragraph, options.dir);
+    const levels = levelsOf(paragraph, dirOf(paragraph));
     const tokens: Token[] = [];
     const re = /\S+/g;
     let m: RegExpExecArray | null;
@@ -225,7 +244,7 @@ function wrapText(doc: PDFKit.PDFDocument, text: string, options: LayoutOptions)
   if (options.maxLines && out.length > options.maxLines) {
     out.length = options.maxLines;
     const clipped = `${out[out.length - 1]!.text.replace(/\s*\S+$/, "")}…`;
-    out[out.length - 1] = laid(clipped, levelsOf(clipped, options.dir));
+    out[out.length - 1] = laid(clipped, levelsOf(clipped, dirOf(clipped)));
   }
   return out;
 }
