@@ -59,7 +59,7 @@ if (demo && process.env.DEMO_HISTORY !== "false") {
   const history = await seedHistory(db);
   if (!history.skipped)
     console.log(
-      `Demo history: ${history.filed} requests and ${history.ratings} ratings in ${(history.ms / 1000).toFixed(1)} s.`,
+      `Demo history: ${history.filed} requests, ${history.letters} letters and ${history.ratings} ratings in ${(history.ms / 1000).toFixed(1)} s.`,
     );
 }
 await db.$client.end();

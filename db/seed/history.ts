@@ -31,6 +31,7 @@ import { mergeItems } from "@/lib/workflow/merge";
 import type { Priority } from "@/lib/workflow/routing";
 import { localDateOf, wallClockToInstant } from "@/lib/workflow/wall-clock";
 import { DEMO_PARTNER_KEY } from "./demo";
+import { planLetters } from "./history-letters";
 
 /**
  * A demo history of work items: about three months of a utility in use, so that the
@@ -363,7 +364,14 @@ type Item = {
   due: number;
 };
 
-export type HistorySummary = { skipped: boolean; filed: number; ratings: number; ms: number };
+export type HistorySummary = {
+  skipped: boolean;
+  filed: number;
+  ratings: number;
+  /** Letters registered by the mail registry (db/seed/history-letters.ts). */
+  letters: number;
+  ms: number;
+};
 
 /**
  * Add the demo history to a database seeded with the demo data set (staff and customers by
@@ -376,7 +384,7 @@ export async function seedHistory(
   const started = Date.now();
   const wallStart = new Date();
   const { rows: existing } = await db.execute(sql`select 1 from work_items limit 1`);
-  if (existing.length) return { skipped: true, filed: 0, ratings: 0, ms: 0 };
+  if (existing.length) return { skipped: true, filed: 0, ratings: 0, letters: 0, ms: 0 };
 
   const { rows: staffRows } = await db.execute(
     sql`select id, role, email from users where role <> 'customer'`,
@@ -398,7 +406,7 @@ export async function seedHistory(
 
   const now = (options.now ?? new Date()).getTime();
   const rng = prng(options.seed ?? 2026);
-  const counts = { filed: 0, ratings: 0 };
+  const counts = { filed: 0, ratings: 0, letters: 0 };
 
   // A queue of timed steps, run in time order across all items (an outage opened at 9:00 must
   // exist when the 9:30 complaint is filed). A step may queue later steps of its item.
@@ -881,6 +889,19 @@ export async function seedHistory(
       await takeNext(db, staff(email), { now: new Date(t) });
     });
   }
+
+  planLetters({
+    db,
+    at,
+    staff,
+    customer: (email) => {
+      const c = customers.find((x) => x.email === email);
+      if (!c) throw new Error(`demo history: no customer ${email}`);
+      return c;
+    },
+    localInstant,
+    counts,
+  });
 
   while (queue.length) {
     let next = 0;

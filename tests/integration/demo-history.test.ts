@@ -9,6 +9,7 @@ import {
   seedHistory,
   type HistorySummary,
 } from "@/db/seed/history";
+import { LETTER_PLAN } from "@/db/seed/history-letters";
 import { loadDashboard } from "@/lib/reports/dashboard";
 import type { Period } from "@/lib/reports/filters";
 import { localDateOf } from "@/lib/workflow/wall-clock";
@@ -50,7 +51,7 @@ describe("demo history", () => {
   it("leaves each request in the status its plan says", async () => {
     const { rows } = await db.execute(
       sql`select status, count(*)::int as n from work_items
-           where kind_code not in ('follow_up', 'low_rating') group by status`,
+           where kind_code not in ('follow_up', 'low_rating', 'letter') group by status`,
     );
     const by = Object.fromEntries(
       (rows as { status: string; n: number }[]).map((r) => [r.status, r.n]),
@@ -70,7 +71,8 @@ describe("demo history", () => {
         CURRENT_OUTAGE_ITEMS,
     );
     const open = await count(
-      sql`select count(*) as n from work_items where status not in ('resolved', 'closed')`,
+      sql`select count(*) as n from work_items
+           where status not in ('resolved', 'closed') and kind_code <> 'letter'`,
     );
     expect(open).toBeGreaterThanOrEqual(30);
     expect(open).toBeLessThanOrEqual(45);
@@ -102,6 +104,35 @@ describe("demo history", () => {
       sql`select count(*) as n from work_items where assignee_id is not null and lease_expires_at > ${NOW}`,
     );
     expect(taken).toBe(2);
+  });
+
+  it("registers the letters in date order, distributes them and registers the replies", async () => {
+    expect(first.letters).toBe(
+      LETTER_PLAN.replied + LETTER_PLAN.distributed + LETTER_PLAN.registered,
+    );
+    const { rows: incoming } = await db.execute(sql`
+      select e.registry_no, e.registered_at, w.status
+        from registry_entries e join work_items w on w.number = e.registry_no
+       where e.direction = 'incoming' order by e.registry_no`);
+    const entries = incoming as { registry_no: string; registered_at: string; status: string }[];
+    expect(entries).toHaveLength(first.letters);
+    // Gap-free numbers, given in the order the letters arrived.
+    const year = new Date(entries[0]!.registered_at).getUTCFullYear();
+    entries.forEach((e, i) =>
+      expect(e.registry_no).toBe(`ARR-${year}-${String(i + 1).padStart(6, "0")}`),
+    );
+    const times = entries.map((e) => new Date(e.registered_at).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The answered letters are resolved; the others wait on the office or a department.
+    expect(entries.filter((e) => e.status === "resolved")).toHaveLength(LETTER_PLAN.replied);
+    const outgoing = await count(
+      sql`select count(*) as n from registry_entries where direction = 'outgoing'`,
+    );
+    expect(outgoing).toBe(LETTER_PLAN.replied);
+    const distributed = await count(
+      sql`select count(distinct entry_id) as n from registry_distributions`,
+    );
+    expect(distributed).toBe(LETTER_PLAN.replied + LETTER_PLAN.distributed);
   });
 
   it("spreads over 90 days, the channels, kinds, departments, zones and priorities", async () => {
