@@ -56,7 +56,11 @@ type Operation = {
   idempotent?: boolean;
   /** The body is multipart/form-data with one `file` part (uploads), not JSON. */
   multipart?: boolean;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** headers: response header → its description (all integers here: Retry-After). */
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; headers?: Record<string, string> }
+  >;
 };
 
 /** Every documented route. A test requests each one and checks its answer against this list. */
@@ -130,6 +134,12 @@ export const OPERATIONS: Operation[] = [
       200: { description: "The item", schema: itemStatusSchema },
       401: { description: "Neither signed in nor a code", schema: errorSchema },
       404: { description: "Unknown, or not yours, or wrong code", schema: errorSchema },
+      429: {
+        description:
+          "Too many wrong number/code pairs from this address (10 in 15 minutes) or for this number (20 in an hour): refused for up to 15 minutes, even with the right code; a signed-in owner is never refused",
+        schema: errorSchema,
+        headers: { "Retry-After": "Seconds until the lock ends" },
+      },
     },
   },
   {
@@ -483,6 +493,16 @@ export function buildOpenApiDocument(serverUrl: string) {
           status,
           {
             description: r.description,
+            ...(r.headers
+              ? {
+                  headers: Object.fromEntries(
+                    Object.entries(r.headers).map(([name, description]) => [
+                      name,
+                      { description, schema: { type: "integer", minimum: 1 } },
+                    ]),
+                  ),
+                }
+              : {}),
             ...(r.schema ? { content: { "application/json": { schema: ref(r.schema) } } } : {}),
           },
         ]),

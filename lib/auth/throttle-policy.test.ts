@@ -39,4 +39,41 @@ describe("throttle policy", () => {
     expect(isLocked(state, at(51))).toBe(true);
     expect(isLocked(state, at(110))).toBe(false);
   });
+
+  it("locks an address tracking items on the tenth wrong code within 15 minutes, for 15 minutes", () => {
+    let state: ThrottleState | undefined;
+    for (let i = 0; i < 9; i++) state = afterFailure(state, at(i), POLICIES.trackIp);
+    expect(isLocked(state, at(9))).toBe(false);
+    state = afterFailure(state, at(9), POLICIES.trackIp);
+    expect(isLocked(state, at(10))).toBe(true);
+    expect(isLocked(state, at(23.9))).toBe(true);
+    expect(isLocked(state, at(24))).toBe(false);
+    // A guest mistyping now and then, a quarter of an hour apart, never adds up.
+    let slow: ThrottleState | undefined;
+    for (let i = 0; i < 30; i++) slow = afterFailure(slow, at(i * 16), POLICIES.trackIp);
+    expect(slow?.failures).toBe(1);
+    expect(isLocked(slow, at(30 * 16))).toBe(false);
+  });
+
+  it("locks an item number on the twentieth wrong code within an hour, 15 minutes at a time", () => {
+    let state: ThrottleState | undefined;
+    // One wrong code every 2 minutes (from as many addresses as the guesser likes).
+    for (let i = 0; i < 19; i++) state = afterFailure(state, at(i * 2), POLICIES.trackNumber);
+    expect(isLocked(state, at(38))).toBe(false);
+    state = afterFailure(state, at(38), POLICIES.trackNumber);
+    expect(isLocked(state, at(39))).toBe(true);
+    expect(isLocked(state, at(53))).toBe(false);
+    // Still within the hour: the next wrong code locks the number again at once.
+    state = afterFailure(state, at(54), POLICIES.trackNumber);
+    expect(state.failures).toBe(21);
+    expect(isLocked(state, at(55))).toBe(true);
+    // After the hour a new window starts: one wrong code is just one.
+    state = afterFailure(state, at(70), POLICIES.trackNumber);
+    expect(state.failures).toBe(1);
+  });
+
+  it("never locks anyone out of tracking for more than 15 minutes at a time", () => {
+    expect(POLICIES.trackIp.lockMs).toBeLessThanOrEqual(15 * 60_000);
+    expect(POLICIES.trackNumber.lockMs).toBeLessThanOrEqual(15 * 60_000);
+  });
 });

@@ -23,6 +23,22 @@ export const POLICIES = {
    */
   registryGuest: { maxFailures: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
   registryAccount: { maxFailures: 20, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  /**
+   * Guests following an item with its number and tracking code (the tracking page, the item
+   * API, a letter's acknowledgement and reply): wrong pairs, counted twice.
+   *
+   * Per address, 10 in 15 minutes: an honest guest copies the code from a link, a QR code or
+   * the acknowledgement, so ten misses is a sweep over numbers, not typing. A café or a carrier
+   * that shares one address locks its guests for at most 15 minutes, and owners can sign in.
+   *
+   * Per item number, 20 in an hour, whatever the address: codes have ~40 bits, so this stops a
+   * guess spread over many addresses at one known number (a neighbour's complaint) while never
+   * locking a guest out for more than 15 minutes at a time. The lock is short on purpose:
+   * numbers are sequential, so anyone can lock a number; a short lock bounds that nuisance,
+   * and every further wrong pair in the hour locks it again, so guessing gains nothing.
+   */
+  trackIp: { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  trackNumber: { maxFailures: 20, windowMs: 60 * 60_000, lockMs: 15 * 60_000 },
 } satisfies Record<string, ThrottlePolicy>;
 
 export function isLocked(state: ThrottleState | undefined, now: Date): boolean {

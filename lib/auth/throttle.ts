@@ -26,6 +26,16 @@ export const throttleKeys = {
     key: `registry:user:${userId}`,
     policy: "registryAccount",
   }),
+  /** Guests following an item by number and tracking code: wrong pairs from one address… */
+  trackIp: (ip: string | null): ThrottleKey => ({
+    key: `track:ip:${ip ?? "unknown"}`,
+    policy: "trackIp",
+  }),
+  /** …and wrong codes for one item number (canonical: trimmed, upper case), from anywhere. */
+  trackNumber: (number: string): ThrottleKey => ({
+    key: `track:number:${number}`,
+    policy: "trackNumber",
+  }),
 };
 
 /** True when any of the keys is locked now. */
@@ -44,6 +54,25 @@ export async function anyLocked(
       ),
     );
   return rows.some((r) => isLocked(r, now));
+}
+
+/** When the last of the keys' locks ends, or null when none is locked now (for Retry-After). */
+export async function lockedUntil(
+  db: DbOrTx,
+  keys: ThrottleKey[],
+  now = new Date(),
+): Promise<Date | null> {
+  const rows = await db
+    .select()
+    .from(authThrottle)
+    .where(
+      inArray(
+        authThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    );
+  const ends = rows.filter((r) => isLocked(r, now)).map((r) => r.lockedUntil!.getTime());
+  return ends.length ? new Date(Math.max(...ends)) : null;
 }
 
 /** Count one failure against each key (row-locked, so concurrent guesses all count). */

@@ -6,10 +6,12 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { currentRequestMeta, getCurrentUser } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { getCurrentUtility } from "@/lib/utility/current-utility";
 import { getCustomerItem } from "@/lib/workflow/queries";
+import { canonicalItemNumber, trackingAccess } from "@/lib/workflow/tracking-access";
 import { LetterSummary } from "@/components/registry/letter-summary";
 import { getLetterForSender } from "@/lib/registry/queries";
 
@@ -19,7 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const input = "min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base uppercase";
 
-/** Follow an item without an account, with the number and code of the acknowledgement. */
+/**
+ * Follow an item without an account, with the number and code of the acknowledgement. Wrong
+ * pairs are throttled per address and per number (lib/workflow/tracking-access.ts); a signed-in
+ * owner is recognised by their account and never throttled.
+ */
 export default async function TrackPage({
   params,
   searchParams,
@@ -36,18 +42,31 @@ export default async function TrackPage({
     getCurrentUtility(),
   ]);
   const asked = typeof number === "string" && typeof code === "string" && number && code;
-  const found = asked
-    ? await getCustomerItem(getDb(), {
-        number: number.trim().toUpperCase(),
-        trackingCode: code.trim(),
+  const db = getDb();
+  const user = asked ? await getCurrentUser() : null;
+  const access = asked
+    ? await trackingAccess(db, {
+        number,
+        code,
+        userId: user?.id,
+        ip: (await currentRequestMeta()).ip,
       })
     : undefined;
-  // A letter to the mail registry: its number is a registry number, with its documents.
+  const found =
+    asked && (access?.kind === "code" || access?.kind === "owner")
+      ? await getCustomerItem(db, {
+          number: canonicalItemNumber(number),
+          trackingCode: code.trim(),
+          userId: access.kind === "owner" ? user?.id : undefined,
+        })
+      : undefined;
+  // A letter to the mail registry: its number is a registry number, with its documents (read
+  // with the item's own code: an owner may have typed a wrong one).
   const letter =
     found && found.item.subjectType === "registry_entry"
-      ? await getLetterForSender(getDb(), {
+      ? await getLetterForSender(db, {
           number: found.item.number,
-          trackingCode: code as string,
+          trackingCode: found.item.trackingCode,
         })
       : undefined;
   return (
@@ -85,7 +104,11 @@ export default async function TrackPage({
           </button>
         </form>
       </Card>
-      {asked && !found ? <Alert tone="error">{t("notFound")}</Alert> : null}
+      {access?.kind === "throttled" ? (
+        <Alert tone="error">{t("throttled")}</Alert>
+      ) : asked && !found ? (
+        <Alert tone="error">{t("notFound")}</Alert>
+      ) : null}
       {found ? (
         <Card className="flex flex-col gap-4">
           <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,19 +1,29 @@
-// GET /api/registry/reply?number=&code= - the registered reply letter (PDF) of a letter, to whoever holds its number and tracking code, its owner, or registry staff (?entry=)
+// GET /api/registry/reply?number=&code= - the registered reply letter (PDF) of a letter, to whoever holds its number and tracking code, its owner, or registry staff (?entry=); wrong codes throttled (429 with Retry-After)
 import { getDb } from "@/db/client";
 import { pdfResponse } from "@/lib/api/download";
 import { apiRoute } from "@/lib/api/respond";
+import { rateLimitedResponse } from "@/lib/api/throttled";
 import { getCurrentUser, isStaff } from "@/lib/auth/guards";
+import { requestMetaFrom } from "@/lib/auth/request-meta";
 import { renderReplyLetterPdf } from "@/lib/documents/registry-letter-pdf";
 import { AppError } from "@/lib/errors";
 import { replyLetterFor } from "@/lib/registry/downloads";
 import { letterAccessOf } from "@/lib/registry/request-access";
+import { gateLetterAccess } from "@/lib/registry/tracking-gate";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (request) => {
   const params = new URL(request.url).searchParams;
-  const access = letterAccessOf(params, await getCurrentUser(), isStaff);
-  const found = access ? await replyLetterFor(getDb(), access) : undefined;
+  const user = await getCurrentUser();
+  const db = getDb();
+  const gate = await gateLetterAccess(db, letterAccessOf(params, user, isStaff), {
+    user,
+    ip: requestMetaFrom(request.headers).ip,
+  });
+  if ("throttledUntil" in gate) return rateLimitedResponse(request, gate.throttledUntil);
+  const { access } = gate;
+  const found = access ? await replyLetterFor(db, access) : undefined;
   if (!found) throw new AppError("NOT_FOUND");
   return pdfResponse(renderReplyLetterPdf(found.document), found.filename);
 });

@@ -3,12 +3,15 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db/client";
+import { currentRequestMeta, getCurrentUser } from "@/lib/auth/guards";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { getLetterForSender } from "@/lib/registry/queries";
 import { getCurrentUtility } from "@/lib/utility/current-utility";
 import { getCustomerItem } from "@/lib/workflow/queries";
+import { canonicalItemNumber, trackingAccess } from "@/lib/workflow/tracking-access";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The acknowledgement, shown at once after a deposit: reachable with the number and tracking
- * code only (like the tracking page), so a wrong pair is simply not found.
+ * code only (like the tracking page, and throttled like it), so a wrong pair is simply not
+ * found; a signed-in owner is recognised by their account.
  */
 export default async function AcknowledgementPage({
   params,
@@ -32,9 +36,31 @@ export default async function AcknowledgementPage({
   const { number, code } = await searchParams;
   if (typeof number !== "string" || typeof code !== "string") notFound();
   const db = getDb();
+  const user = await getCurrentUser();
+  const access = await trackingAccess(db, {
+    number,
+    code,
+    userId: user?.id,
+    ip: (await currentRequestMeta()).ip,
+  });
+  if (access.kind === "throttled") {
+    const t = await getTranslations("track");
+    return (
+      <div className="mx-auto flex max-w-xl flex-col gap-5">
+        <PageTitle>{t("title")}</PageTitle>
+        <Alert tone="error">{t("throttled")}</Alert>
+      </div>
+    );
+  }
+  if (access.kind === "denied") notFound();
+  const owner = access.kind === "owner" ? user?.id : undefined;
   const [letter, item] = await Promise.all([
-    getLetterForSender(db, { number, trackingCode: code }),
-    getCustomerItem(db, { number: number.trim().toUpperCase(), trackingCode: code.trim() }),
+    getLetterForSender(db, owner ? { number, userId: owner } : { number, trackingCode: code }),
+    getCustomerItem(db, {
+      number: canonicalItemNumber(number),
+      trackingCode: code.trim(),
+      userId: owner,
+    }),
   ]);
   if (!letter || !item) notFound();
   const [t, utility] = await Promise.all([getTranslations("registry.ack"), getCurrentUtility()]);
