@@ -57,7 +57,10 @@ export function ItemConversationForms({ item }: { item: Pick<WorkItem, "id" | "s
   );
 }
 
-/** An internal note, which the customer never sees; open to anyone who can see the item. */
+/**
+ * An internal note, never shown to the customer. Offered on every item, held or not, open or
+ * not: the note action decides who may add one.
+ */
 export function ItemNoteForm({ itemId }: { itemId: string }) {
   const t = useTranslations("backoffice.item");
   return (
