@@ -1,0 +1,44 @@
+import { useTranslations } from "next-intl";
+import { Card } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { describeEvent } from "@/lib/workflow/describe-event";
+import type { getStaffItem } from "@/lib/workflow/queries";
+
+type StaffItemEvents = NonNullable<Awaited<ReturnType<typeof getStaffItem>>>["events"];
+
+/** Everything that happened to the item, oldest first; internal events stand out in amber. */
+export function ItemTimeline({
+  events,
+  locale,
+  timeZone: tz,
+}: {
+  events: StaffItemEvents;
+  locale: Locale;
+  timeZone: string;
+}) {
+  const t = useTranslations("backoffice.item");
+  const ti = useTranslations("items");
+  return (
+    <Card>
+      <h2 className="mb-3 text-lg font-bold">{t("timeline")}</h2>
+      <ol className="flex flex-col gap-3" data-testid="staff-timeline">
+        {events.map(({ event, actorName }) => (
+          <li
+            key={event.id}
+            className={`rounded-lg border p-3 ${event.visibility === "internal" ? "border-amber-200 bg-amber-50" : "border-slate-200"}`}
+          >
+            <p className="text-xs text-slate-600">
+              {formatDateTime(event.at, locale, tz)} · {actorName ?? event.actorLabel ?? "—"} ·{" "}
+              <span className="font-semibold">{ti(`eventType.${event.type}`)}</span> ·{" "}
+              <strong>{event.visibility === "internal" ? t("internal") : t("visible")}</strong>
+            </p>
+            <p className="whitespace-pre-line" dir="auto">
+              {describeEvent(event, locale, tz)}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
