@@ -51,6 +51,13 @@ const SECTIONS: Section[] = [
     roles: ["clerk", "supervisor", "admin"],
     department: { code: "mail_registry" },
   },
+  // Meter swaps: the metering department's clerks and supervisors (the page checks the same).
+  {
+    section: "meterExchange",
+    href: "/backoffice/meter-exchange",
+    roles: ["clerk", "supervisor", "admin"],
+    department: { code: "metering" },
+  },
   // Billing: the pages also require a clerk to be in the billing department (admin-access.ts).
   {
     section: "bills",
@@ -82,13 +89,6 @@ const SECTIONS: Section[] = [
   // The figures of the departments a supervisor answers for (all of them for an admin).
   { section: "dashboard", href: "/backoffice/dashboard", roles: ["supervisor", "admin"] },
   { section: "incidents", href: "/backoffice/incidents", roles: ["supervisor", "admin"] },
-  // Meter swaps: the metering department's clerks and supervisors (the page checks the same).
-  {
-    section: "meterExchange",
-    href: "/backoffice/meter-exchange",
-    roles: ["clerk", "supervisor", "admin"],
-    department: { code: "metering" },
-  },
   { section: "audit", href: "/backoffice/audit", roles: ["supervisor", "admin"] },
   { section: "outbox", href: "/backoffice/outbox", roles: ["admin"] },
   // The workflow configuration: how items are routed, which kinds exist and their deadlines,

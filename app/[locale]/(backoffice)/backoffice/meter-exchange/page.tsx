@@ -132,7 +132,9 @@ export default async function MeterExchangePage({
               pick={(m) => ({ meterExchange: m.meterExchange, contracts: m.contracts })}
             >
               <ExchangeForm
-                key={found.meter.id}
+                // Per contract: the success notice survives the refresh that shows the new
+                // meter, and another contract's search starts with an empty form.
+                key={found.contract.id}
                 contractNo={found.contract.contractNo}
                 oldMeterId={found.meter.id}
                 dials={found.meter.dials}
