@@ -133,6 +133,37 @@ function form(overrides: Partial<MeterExchangeForm> = {}) {
   });
 }
 
+/** Another contract of the customer in the zone, its meter with the same history. */
+async function anotherContract(number: string, serial: string): Promise<string> {
+  const [c] = await db.select().from(contracts).where(eq(contracts.id, contractId));
+  const [k] = await db
+    .insert(contracts)
+    .values({
+      contractNo: number,
+      customerId: c!.customerId,
+      premiseId: c!.premiseId,
+      service: "water",
+      startDate: "2020-01-01",
+    })
+    .returning();
+  const [m] = await db
+    .insert(meters)
+    .values({ contractId: k!.id, serial, dials: 6, installedAt: "2020-01-01" })
+    .returning();
+  const [r] = await db.insert(meterRegisters).values({ meterId: m!.id }).returning();
+  await db.insert(readings).values(
+    HISTORY.map((index, i) => ({
+      registerId: r!.id,
+      index,
+      readAt: new Date(T0 + i * 30 * DAY),
+      source: "agent" as const,
+      status: "accepted" as const,
+    })),
+  );
+  await db.insert(accountContracts).values({ userId: customer.id, contractId: k!.id });
+  return m!.id;
+}
+
 /** Everything an exchange writes, to show a refused one wrote nothing. */
 async function snapshot() {
   const { rows } = await db.execute(sql`select
@@ -328,6 +359,34 @@ describe("meter exchange: recorded", () => {
     );
   });
 
+  it("lets one of two clerks swapping the same meter at once win, the other changing nothing", async () => {
+    const meterId = await anotherContract("9100000003", "MX-2020-00003");
+    const swap = (user: User, serial: string) =>
+      recordMeterExchange(
+        db,
+        user,
+        form({ contractNo: "9100000003", oldMeterId: meterId, newSerial: serial }),
+        undefined,
+        SWAP_NOW,
+      ).then(
+        () => "ok",
+        (error: unknown) => (error as { code?: string }).code,
+      );
+    const supervisor = await userByEmail(db, "supervisor@wasla.example");
+    const outcomes = await Promise.all([
+      swap(clerk, "MX-2026-00045"),
+      swap(supervisor, "MX-2026-00046"),
+    ]);
+    expect(outcomes.sort()).toEqual(["CONFLICT", "ok"]);
+    const { rows } = await db.execute(sql`
+      select (select count(*)::int from meter_exchanges where old_meter_id = ${meterId}) as exchanges,
+        (select count(*)::int from meters m join contracts c on c.id = m.contract_id
+          where c.contract_no = '9100000003') as meters,
+        (select count(*)::int from readings rd join meter_registers r on r.id = rd.register_id
+          where r.meter_id = ${meterId}) as readings`);
+    expect(rows[0]).toEqual({ exchanges: 1, meters: 2, readings: HISTORY.length + 1 });
+  });
+
   it("refuses a second exchange of the meter it replaced: it is no longer current", async () => {
     const before = await snapshot();
     const error = await appErrorOf(
@@ -407,36 +466,11 @@ describe("meter exchange: recorded", () => {
 
   it("holds an implausible first reading of the new meter for review (high across both)", async () => {
     // A second contract swapped the same way, whose first new reading is far too high.
-    const [c] = await db.select().from(contracts).where(eq(contracts.id, contractId));
-    const [k] = await db
-      .insert(contracts)
-      .values({
-        contractNo: "9100000002",
-        customerId: c!.customerId,
-        premiseId: c!.premiseId,
-        service: "water",
-        startDate: "2020-01-01",
-      })
-      .returning();
-    const [m] = await db
-      .insert(meters)
-      .values({ contractId: k!.id, serial: "MX-2020-00002", dials: 6, installedAt: "2020-01-01" })
-      .returning();
-    const [r] = await db.insert(meterRegisters).values({ meterId: m!.id }).returning();
-    await db.insert(readings).values(
-      HISTORY.map((index, i) => ({
-        registerId: r!.id,
-        index,
-        readAt: new Date(T0 + i * 30 * DAY),
-        source: "agent" as const,
-        status: "accepted" as const,
-      })),
-    );
-    await db.insert(accountContracts).values({ userId: customer.id, contractId: k!.id });
+    const m = await anotherContract("9100000002", "MX-2020-00002");
     await recordMeterExchange(
       db,
       clerk,
-      form({ contractNo: "9100000002", oldMeterId: m!.id, newSerial: "MX-2026-00044" }),
+      form({ contractNo: "9100000002", oldMeterId: m, newSerial: "MX-2026-00044" }),
       undefined,
       SWAP_NOW,
     );
