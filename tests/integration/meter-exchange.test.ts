@@ -1,5 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
+import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ExchangeForm } from "@/app/[locale]/(backoffice)/backoffice/meter-exchange/exchange-form";
 import type { Db } from "@/db/client";
 import {
   accountContracts,
@@ -32,6 +34,7 @@ import {
 import { readingSubmissionSchema } from "@/lib/metering/schemas";
 import { submitReading } from "@/lib/metering/submit-reading";
 import { createTestDatabase } from "../helpers/db";
+import { renderWithIntl } from "../helpers/render-intl";
 import { appErrorOf, userByEmail } from "../helpers/workflow";
 
 let db: Db;
@@ -563,5 +566,35 @@ describe("meter exchange: recorded", () => {
     expect(
       (bill!.explanation as { registers: { exchange?: unknown }[] }).registers[0]!.exchange,
     ).toBeUndefined();
+  });
+});
+
+describe("meter exchange form", () => {
+  it("renders a field per register in the clerk's language, with the meter's dials", async () => {
+    for (const locale of LOCALES) {
+      const markup = await renderWithIntl(
+        createElement(ExchangeForm, {
+          action: async () => ({ status: "ok" }),
+          contractNo,
+          oldMeterId,
+          dials: 6,
+          registers: ["day", "night"],
+          today: "2026-02-20",
+        }),
+        locale,
+      );
+      const html = markup.replaceAll("&#x27;", "'");
+      const t = MESSAGES[locale];
+      for (const name of ["exchangedOn", "final_day", "final_night", "newSerial", "newDials"])
+        expect(html).toContain(`name="${name}"`);
+      expect(html).toContain('name="initial_night"');
+      expect(html).toContain(`${t.meterExchange.finalIndex} — ${t.contracts.register.night}`);
+      expect(html).toContain(t.meterExchange.submit);
+      // Without JavaScript the form posts what the markup holds.
+      expect(html).toMatch(/name="newDials"[^>]*value="6"|value="6"[^>]*name="newDials"/);
+      expect(html).toContain(`value="${oldMeterId}"`);
+      expect(html).toContain(`value="${contractNo}"`);
+      expect(html).toContain('max="2026-02-20"');
+    }
   });
 });

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { meterExchangeSchema } from "@/lib/metering/exchange-schema";
 import type { RegisterName } from "@/lib/metering/schemas";
-import { recordExchangeAction } from "./actions";
+import type { FormState } from "@/lib/actions/form-state";
 
 /**
  * The swap of one contract's current meter: date, the old meter's final index per register,
@@ -15,12 +15,15 @@ import { recordExchangeAction } from "./actions";
  * the server's schema; the server checks it again against the meter's history.
  */
 export function ExchangeForm({
+  action,
   contractNo,
   oldMeterId,
   dials,
   registers,
   today,
 }: {
+  /** The server action (recordExchangeAction), passed in so the form renders in tests. */
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
   contractNo: string;
   oldMeterId: string;
   dials: number;
@@ -31,7 +34,7 @@ export function ExchangeForm({
   const tr = useTranslations("contracts.register");
   const { form, state, pending, onSubmit, formAction, fieldError, formError } = useServerForm(
     meterExchangeSchema,
-    recordExchangeAction,
+    action,
     { contractNo, oldMeterId, newDials: String(dials), exchangedOn: today },
   );
   if (state.status === "ok")
@@ -47,13 +50,15 @@ export function ExchangeForm({
       data-testid="meter-exchange-form"
     >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <input type="hidden" {...form.register("contractNo")} />
-      <input type="hidden" {...form.register("oldMeterId")} />
+      {/* The values in the markup too: without JavaScript the form still posts them. */}
+      <input type="hidden" defaultValue={contractNo} {...form.register("contractNo")} />
+      <input type="hidden" defaultValue={oldMeterId} {...form.register("oldMeterId")} />
       {fieldError("oldMeterId") ? <Alert tone="error">{fieldError("oldMeterId")}</Alert> : null}
       <Field
         id="exchangedOn"
         type="date"
         max={today}
+        defaultValue={today}
         label={t("exchangedOn")}
         hint={t("exchangedOnHint")}
         error={fieldError("exchangedOn")}
@@ -83,6 +88,7 @@ export function ExchangeForm({
         id="newDials"
         inputMode="numeric"
         dir="ltr"
+        defaultValue={String(dials)}
         label={t("newDials")}
         error={fieldError("newDials")}
         {...form.register("newDials")}

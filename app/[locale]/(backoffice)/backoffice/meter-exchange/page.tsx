@@ -13,6 +13,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { findContractForExchange, isMeteringStaff } from "@/lib/metering/meter-exchange";
 import { localDate } from "@/lib/metering/reading-window";
 import { getCurrentUtility } from "@/lib/utility/current-utility";
+import { recordExchangeAction } from "./actions";
 import { ExchangeForm } from "./exchange-form";
 
 export const dynamic = "force-dynamic";
@@ -132,6 +133,7 @@ export default async function MeterExchangePage({
               pick={(m) => ({ meterExchange: m.meterExchange, contracts: m.contracts })}
             >
               <ExchangeForm
+                action={recordExchangeAction}
                 // Per contract: the success notice survives the refresh that shows the new
                 // meter, and another contract's search starts with an empty form.
                 key={found.contract.id}
