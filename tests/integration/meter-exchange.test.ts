@@ -574,7 +574,7 @@ describe("meter exchange form", () => {
     for (const locale of LOCALES) {
       const markup = await renderWithIntl(
         createElement(ExchangeForm, {
-          action: async () => ({ status: "ok" }),
+          action: async () => ({ status: "ok" as const }),
           contractNo,
           oldMeterId,
           dials: 6,
