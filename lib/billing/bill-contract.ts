@@ -184,10 +184,36 @@ export async function billContract(
     if (periodStart < contract.startDate) periodStart = contract.startDate;
     if (periodStart >= periodEnd) return { kind: "skipped", reason: "not_started" };
 
-    const [meter] = await tx
+    const [active] = await tx
       .select({ id: meters.id, calibre: meters.calibre })
       .from(meters)
       .where(and(eq(meters.contractId, contract.id), eq(meters.active, true)));
+    if (!active) return { kind: "skipped", reason: "no_meter" };
+    // A meter fitted by an exchange (lib/metering/meter-exchange.ts) while the period started on
+    // the old one: the previous bill was on the old meter (or, for a first bill, the swap is
+    // after the period's start). Swapped before the period's end, each register's consumption
+    // is the old meter's part up to its final index plus the new meter's from its initial
+    // index; swapped on or after it (a run made late), the period is the old meter's alone and
+    // the next bill spans the swap.
+    const [exchange] = await tx
+      .select()
+      .from(meterExchanges)
+      .where(eq(meterExchanges.newMeterId, active.id));
+    const startsOnOldMeter =
+      exchange !== undefined &&
+      (previous
+        ? previous.meterId === exchange.oldMeterId ||
+          // An imported bill names no meter: it was on the old one if it ended by the swap.
+          (previous.meterId === null && exchange.exchangedOn >= previous.periodEnd)
+        : exchange.exchangedOn > periodStart);
+    const swapAfterPeriod = startsOnOldMeter && exchange!.exchangedOn >= periodEnd;
+    const spansSwap = startsOnOldMeter && !swapAfterPeriod;
+    const [meter] = swapAfterPeriod
+      ? await tx
+          .select({ id: meters.id, calibre: meters.calibre })
+          .from(meters)
+          .where(eq(meters.id, exchange!.oldMeterId))
+      : [active];
     if (!meter) return { kind: "skipped", reason: "no_meter" };
     const registers = await tx
       .select({
@@ -247,21 +273,6 @@ export async function billContract(
     };
 
     const previousRegisters = (previous?.explanation as BillExplanation | undefined)?.registers;
-    // A meter fitted by an exchange (lib/metering/meter-exchange.ts) during this period: the
-    // previous bill was on the old meter (or, for a first bill, the swap is after the period's
-    // start), so each register's consumption is the old meter's part up to its final index
-    // plus the new meter's from its initial index.
-    const [exchange] = await tx
-      .select()
-      .from(meterExchanges)
-      .where(eq(meterExchanges.newMeterId, meter.id));
-    const spansSwap =
-      exchange !== undefined &&
-      (previous
-        ? previous.meterId === exchange.oldMeterId ||
-          // An imported bill names no meter: it was on the old one if it ended by the swap.
-          (previous.meterId === null && exchange.exchangedOn >= previous.periodEnd)
-        : exchange.exchangedOn > periodStart);
     const oldRegisters = spansSwap
       ? await tx
           .select({
@@ -270,13 +281,13 @@ export async function billContract(
             initial: meterRegisters.initialIndex,
           })
           .from(meterRegisters)
-          .where(eq(meterRegisters.meterId, exchange.oldMeterId))
+          .where(eq(meterRegisters.meterId, exchange!.oldMeterId))
       : [];
     const indexes: (RegisterIndex & { readingId?: string; source?: string })[] = [];
     let real = true;
     for (const register of registers) {
       const figures = spansSwap
-        ? exchange.registers.find((r) => r.name === register.name)
+        ? exchange!.registers.find((r) => r.name === register.name)
         : undefined;
       let prevIndex = previousRegisters?.find((r) => r.name === register.name)?.current;
       let swap: RegisterIndex["exchange"];

@@ -164,6 +164,13 @@ async function anotherContract(number: string, serial: string): Promise<string> 
     })),
   );
   await db.insert(accountContracts).values({ userId: customer.id, contractId: k!.id });
+  const tariffs = await db
+    .select({ tariffId: contractTariffs.tariffId })
+    .from(contractTariffs)
+    .where(eq(contractTariffs.contractId, contractId));
+  await db
+    .insert(contractTariffs)
+    .values(tariffs.map((t) => ({ contractId: k!.id, tariffId: t.tariffId })));
   return m!.id;
 }
 
@@ -566,6 +573,82 @@ describe("meter exchange: recorded", () => {
     expect(
       (bill!.explanation as { registers: { exchange?: unknown }[] }).registers[0]!.exchange,
     ).toBeUndefined();
+  });
+});
+
+describe("meter exchange: a billing run made after a swap that followed the period's end", () => {
+  it("bills that period on the old meter, and the next one across the swap", async () => {
+    const oldId = await anotherContract("9100000004", "MX-2020-00004");
+    const [k] = await db.select({ id: meters.contractId }).from(meters).where(eq(meters.id, oldId));
+    const bill = async (cycle: string, now: string) => {
+      const outcome = await billContract(db, {
+        contractId: k!.id,
+        cycle,
+        now: new Date(now),
+        actor: billingActor,
+      });
+      expect(outcome).toMatchObject({ kind: "created", estimated: false });
+      const [row] = await db
+        .select()
+        .from(bills)
+        .where(eq(bills.id, (outcome as { billId: string }).billId));
+      return row!;
+    };
+    await bill("2026-02-01", "2026-02-06T09:00:00Z");
+    const [oldRegister] = await db
+      .select()
+      .from(meterRegisters)
+      .where(eq(meterRegisters.meterId, oldId));
+    // The agent's March round on the old meter, then the swap on 20 March.
+    await db.insert(readings).values({
+      registerId: oldRegister!.id,
+      index: 12585,
+      readAt: new Date("2026-03-05T10:00:00Z"),
+      source: "agent",
+      status: "accepted",
+    });
+    const { newMeterId } = await recordMeterExchange(
+      db,
+      clerk,
+      form({
+        contractNo: "9100000004",
+        oldMeterId: oldId,
+        exchangedOn: "2026-03-20",
+        final_single: "12705",
+        newSerial: "MX-2026-00047",
+      }),
+      undefined,
+      new Date("2026-03-20T12:00:00Z"),
+    );
+    // March's run, a day after the swap: the period (5 February to 5 March) was the old meter's.
+    const march = await bill("2026-03-01", "2026-03-21T09:00:00Z");
+    expect(march.meterId).toBe(oldId);
+    expect(Number(march.consumption)).toBe(240);
+    expect(march.newIndex).toBe(12585);
+    const [newRegister] = await db
+      .select()
+      .from(meterRegisters)
+      .where(eq(meterRegisters.meterId, newMeterId));
+    await db.insert(readings).values({
+      registerId: newRegister!.id,
+      index: 170,
+      readAt: new Date("2026-04-05T10:00:00Z"),
+      source: "agent",
+      status: "accepted",
+    });
+    // April: (12,705 − 12,585) on the old meter + (170 − 50) on the new one.
+    const april = await bill("2026-04-01", "2026-04-07T09:00:00Z");
+    expect(april.meterId).toBe(newMeterId);
+    expect(Number(april.consumption)).toBe(240);
+    expect(april.explanation).toMatchObject({
+      registers: [
+        {
+          previous: 50,
+          current: 170,
+          exchange: { oldMeterId: oldId, previous: 12585, final: 12705 },
+        },
+      ],
+    });
   });
 });
 
