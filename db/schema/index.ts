@@ -13,3 +13,4 @@ export * from "./billing";
 export * from "./registry";
 export * from "./reports";
 export * from "./connections";
+export * from "./meter-exchanges";

@@ -12,6 +12,7 @@ describe("back-office navigation by role", () => {
       "overview",
       "queue",
       "newItem",
+      "meterExchange",
     ]);
     expect(sectionsFor("clerk", ["mail_registry"]).map((s) => s.section)).toContain("registry");
     expect(sectionsFor("clerk", ["connections"]).map((s) => s.section)).toContain("connections");
@@ -30,6 +31,7 @@ describe("back-office navigation by role", () => {
       "queue",
       "newItem",
       "registry",
+      "meterExchange",
       "bills",
       "billingRuns",
       "counter",
@@ -42,6 +44,7 @@ describe("back-office navigation by role", () => {
       "queue",
       "newItem",
       "registry",
+      "meterExchange",
       "bills",
       "billingRuns",
       "counter",
@@ -60,6 +63,7 @@ describe("back-office navigation by role", () => {
       "queue",
       "newItem",
       "registry",
+      "meterExchange",
       "bills",
       "billingRuns",
       "counter",
@@ -86,6 +90,15 @@ describe("back-office navigation by role", () => {
     expect(sections).toContain("bills");
     expect(sections).not.toContain("registry");
     expect(sections).not.toContain("connections");
+  });
+  it("shows the meter exchange to the metering department's staff only", () => {
+    expect(sectionsFor("supervisor", ["metering"]).map((s) => s.section)).toContain(
+      "meterExchange",
+    );
+    expect(sectionsFor("supervisor", ["billing"]).map((s) => s.section)).not.toContain(
+      "meterExchange",
+    );
+    expect(sectionsFor("clerk", ["billing"]).map((s) => s.section)).not.toContain("meterExchange");
   });
   it("keeps the connection types and price list to admins", () => {
     expect(rolesFor("connectionTypes")).toEqual(["admin"]);

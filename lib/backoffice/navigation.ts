@@ -12,6 +12,7 @@ export type BackofficeSection =
   | "calendar"
   | "incidents"
   | "readingWindows"
+  | "meterExchange"
   | "bills"
   | "billingRuns"
   | "tariffs"
@@ -49,6 +50,13 @@ const SECTIONS: Section[] = [
     href: "/backoffice/registry",
     roles: ["clerk", "supervisor", "admin"],
     department: { code: "mail_registry" },
+  },
+  // Meter swaps: the metering department's clerks and supervisors (the page checks the same).
+  {
+    section: "meterExchange",
+    href: "/backoffice/meter-exchange",
+    roles: ["clerk", "supervisor", "admin"],
+    department: { code: "metering" },
   },
   // Billing: the pages also require a clerk to be in the billing department (admin-access.ts).
   {

@@ -6,6 +6,7 @@ import {
   bills,
   contracts,
   contractTariffs,
+  meterExchanges,
   meterRegisters,
   meters,
   premises,
@@ -32,7 +33,22 @@ export type BillOutcome =
   | { kind: "created"; billId: string; billNo: string; estimated: boolean }
   | { kind: "skipped"; reason: "already_billed" | "no_tariff" | "no_meter" | "not_started" };
 
-type RegisterIndex = { name: string; previous: number; current: number };
+/**
+ * A register's indexes on the bill. When the meter was swapped during the period, `previous` is
+ * the new meter's initial index and `exchange` carries the old meter's part: consumption is
+ * (exchange.final − exchange.previous) + (current − previous).
+ */
+type RegisterIndex = {
+  name: string;
+  previous: number;
+  current: number;
+  exchange?: { oldMeterId: string; previous: number; final: number };
+};
+
+/** A register's consumption over the period, in units, across a swap if there was one. */
+function registerUnits(r: RegisterIndex): number {
+  return r.current - r.previous + (r.exchange ? r.exchange.final - r.exchange.previous : 0);
+}
 
 /** What the bill's explanation keeps beyond its lines: enough to say why the amount is what it is. */
 export type BillExplanation = {
@@ -168,10 +184,36 @@ export async function billContract(
     if (periodStart < contract.startDate) periodStart = contract.startDate;
     if (periodStart >= periodEnd) return { kind: "skipped", reason: "not_started" };
 
-    const [meter] = await tx
+    const [active] = await tx
       .select({ id: meters.id, calibre: meters.calibre })
       .from(meters)
       .where(and(eq(meters.contractId, contract.id), eq(meters.active, true)));
+    if (!active) return { kind: "skipped", reason: "no_meter" };
+    // A meter fitted by an exchange (lib/metering/meter-exchange.ts) while the period started on
+    // the old one: the previous bill was on the old meter (or, for a first bill, the swap is
+    // after the period's start). Swapped before the period's end, each register's consumption
+    // is the old meter's part up to its final index plus the new meter's from its initial
+    // index; swapped on or after it (a run made late), the period is the old meter's alone and
+    // the next bill spans the swap.
+    const [exchange] = await tx
+      .select()
+      .from(meterExchanges)
+      .where(eq(meterExchanges.newMeterId, active.id));
+    const startsOnOldMeter =
+      exchange !== undefined &&
+      (previous
+        ? previous.meterId === exchange.oldMeterId ||
+          // An imported bill names no meter: it was on the old one if it ended by the swap.
+          (previous.meterId === null && exchange.exchangedOn >= previous.periodEnd)
+        : exchange.exchangedOn > periodStart);
+    const swapAfterPeriod = startsOnOldMeter && exchange!.exchangedOn >= periodEnd;
+    const spansSwap = startsOnOldMeter && !swapAfterPeriod;
+    const [meter] = swapAfterPeriod
+      ? await tx
+          .select({ id: meters.id, calibre: meters.calibre })
+          .from(meters)
+          .where(eq(meters.id, exchange!.oldMeterId))
+      : [active];
     if (!meter) return { kind: "skipped", reason: "no_meter" };
     const registers = await tx
       .select({
@@ -231,11 +273,39 @@ export async function billContract(
     };
 
     const previousRegisters = (previous?.explanation as BillExplanation | undefined)?.registers;
+    const oldRegisters = spansSwap
+      ? await tx
+          .select({
+            id: meterRegisters.id,
+            name: meterRegisters.name,
+            initial: meterRegisters.initialIndex,
+          })
+          .from(meterRegisters)
+          .where(eq(meterRegisters.meterId, exchange!.oldMeterId))
+      : [];
     const indexes: (RegisterIndex & { readingId?: string; source?: string })[] = [];
     let real = true;
     for (const register of registers) {
+      const figures = spansSwap
+        ? exchange!.registers.find((r) => r.name === register.name)
+        : undefined;
       let prevIndex = previousRegisters?.find((r) => r.name === register.name)?.current;
-      if (prevIndex === undefined) {
+      let swap: RegisterIndex["exchange"];
+      if (figures) {
+        // The old meter from where the previous bill left it to its final index.
+        let oldPrevious = prevIndex;
+        if (oldPrevious === undefined) {
+          const old = oldRegisters.find((r) => r.name === register.name);
+          const start = old ? await readingAround(old.id, periodStart) : undefined;
+          oldPrevious = start?.index ?? old?.initial ?? figures.oldPreviousIndex;
+        }
+        swap = {
+          oldMeterId: exchange!.oldMeterId,
+          previous: oldPrevious,
+          final: figures.oldFinalIndex,
+        };
+        prevIndex = figures.newInitialIndex;
+      } else if (prevIndex === undefined) {
         const start = await readingAround(register.id, periodStart);
         prevIndex = start?.index ?? register.initial;
       }
@@ -245,6 +315,7 @@ export async function billContract(
         name: register.name,
         previous: prevIndex,
         current: end?.index ?? prevIndex,
+        ...(swap ? { exchange: swap } : {}),
         readingId: end?.id,
         source: end?.source,
       });
@@ -263,7 +334,7 @@ export async function billContract(
     let estimateBasis: string | undefined;
     const regularise: Bill[] = [];
     if (real) {
-      const totalMilli = indexes.reduce((sum, r) => sum + (r.current - r.previous) * 1000, 0);
+      const totalMilli = indexes.reduce((sum, r) => sum + registerUnits(r) * 1000, 0);
       // The estimated bills just before this one are corrected now: the real consumption since
       // the last real index is spread over their periods and this one by days, so that a low
       // estimate never pushes this period into a higher tranche.
@@ -300,8 +371,15 @@ export async function billContract(
       consumptionMilli = milli(estimate.consumption);
       estimateBasis = estimate.basis;
       // The estimated index moves the first register on, so the next real reading catches up.
+      // Across a swap the old meter's part is known: only the rest moves the new meter on.
       const units = Math.round(consumptionMilli / 1000);
-      indexes.forEach((r, i) => (r.current = r.previous + (i === 0 ? units : 0)));
+      const known = indexes.reduce(
+        (sum, r) => sum + (r.exchange ? r.exchange.final - r.exchange.previous : 0),
+        0,
+      );
+      indexes.forEach(
+        (r, i) => (r.current = r.previous + (i === 0 ? Math.max(0, units - known) : 0)),
+      );
       consumptionMilli = units * 1000;
     }
     if (consumptionMilli < 0) consumptionMilli = 0;
@@ -387,7 +465,12 @@ export async function billContract(
         ? "agent"
         : "self";
     const explanation: BillExplanation = {
-      registers: indexes.map(({ name, previous, current }) => ({ name, previous, current })),
+      registers: indexes.map(({ name, previous, current, exchange: swap }) => ({
+        name,
+        previous,
+        current,
+        ...(swap ? { exchange: swap } : {}),
+      })),
       tariffs: explanationTariffs,
       ...(estimateBasis ? { estimateBasis } : {}),
       ...(regularised.length ? { regularised } : {}),

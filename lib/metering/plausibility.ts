@@ -347,7 +347,9 @@ export function evaluateReading(
     if (onOldMeter < 0)
       throw new RangeError("The old meter's final index is below its previous one");
     consumption = onOldMeter + onNewMeter.consumption;
-    flags.add("meter_replaced");
+    // The swap was recorded with its figures (lib/metering/meter-exchange.ts), so there is a
+    // base: the reading is judged on its combined consumption like any other, and only what the
+    // rules below find (high, low, zero) sends it to a clerk.
     if (onNewMeter.rollover) flags.add("rollover");
     swappedThisPeriod = true;
   } else if (previous) {

@@ -3,7 +3,7 @@ import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import type { Db, Tx } from "@/db/client";
-import { readings, requestKinds, users } from "@/db/schema";
+import { readings, requestKinds, users, type ExchangeRegister } from "@/db/schema";
 import type { Actor } from "@/lib/audit/write-audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { recordFailure, throttleKeys, type ThrottleKey } from "@/lib/auth/throttle";
@@ -19,7 +19,13 @@ import {
   type IdempotencyKey,
 } from "@/lib/intake/idempotency";
 import { parseIndex } from "./parse-index";
-import { evaluateReading, type Flag, type PastReading, type Refusal } from "./plausibility";
+import {
+  evaluateReading,
+  type Flag,
+  type MeterReplacement,
+  type PastReading,
+  type Refusal,
+} from "./plausibility";
 import {
   DEFAULT_READING_WINDOW,
   isInWindow,
@@ -75,6 +81,17 @@ type RegisterRow = {
   history: (Omit<PastReading, "meterId"> & { readAtExact: string })[];
 };
 
+/**
+ * The swap that brought the active meter (lib/metering/meter-exchange.ts), with the old meter's
+ * counted readings per register before its final index, newest first.
+ */
+type ArrivalExchange = {
+  oldMeterId: string;
+  exchangedOn: string;
+  registers: ExchangeRegister[];
+  oldHistory: { name: RegisterName; history: Omit<PastReading, "meterId">[] }[];
+};
+
 /** Everything the checks need, read in one statement (see loadContext). */
 type SubmissionContext = {
   /** A guest's address or the contract named is throttled after too many wrong pairs. */
@@ -84,6 +101,7 @@ type SubmissionContext = {
   meter: { id: string; serial: string; dials: number } | null;
   photo: { owner: string | null } | null;
   registers: RegisterRow[];
+  exchange: ArrivalExchange | null;
   schedule: { config: ReadingWindowConfig; dates: string[] };
 };
 
@@ -149,6 +167,15 @@ async function loadContext(
       initialIndex: number;
       history: { index: number; readAt: string; source: PastReading["source"] }[];
     }[];
+    exchange: {
+      oldMeterId: string;
+      exchangedOn: string;
+      registers: ExchangeRegister[];
+      oldHistory: {
+        name: RegisterName;
+        history: { index: number; readAt: string; source: PastReading["source"] }[];
+      }[];
+    } | null;
     zone_window: ReadingWindowConfig | null;
     schedule: string[];
   }>(
@@ -179,6 +206,22 @@ async function loadContext(
                 where rd.register_id = r.id and rd.status = 'accepted'
                 order by rd.read_at desc limit ${HISTORY_DEPTH}) h))), '[]'::json)
         from meter_registers r join m on r.meter_id = m.id) as registers,
+      -- A meter fitted by an exchange: the old meter's counted readings before its final index,
+      -- so that a first reading of the new meter is checked across both (one index lookup,
+      -- and nothing more for a meter that came any other way).
+      (select json_build_object('oldMeterId', x.old_meter_id, 'exchangedOn', x.exchanged_on,
+          'registers', x.registers,
+          'oldHistory', (select coalesce(json_agg(json_build_object('name', o.name,
+              'history', (select coalesce(json_agg(json_build_object(
+                    'index', h."index", 'readAt', h.read_at, 'source', h.source)
+                    order by h.read_at desc), '[]'::json)
+                  from (select rd."index", rd.read_at, rd.source from readings rd
+                    where rd.register_id = o.id and rd.status = 'accepted'
+                      and rd.id::text not in (
+                        select f->>'oldFinalReadingId' from jsonb_array_elements(x.registers) f)
+                    order by rd.read_at desc limit ${HISTORY_DEPTH}) h))), '[]'::json)
+            from meter_registers o where o.meter_id = x.old_meter_id))
+        from meter_exchanges x join m on x.new_meter_id = m.id) as exchange,
       (select json_build_object('daysBefore', w.days_before, 'daysAfter', w.days_after)
         from reading_windows w join c on w.zone = c.zone) as zone_window,
       (select coalesce(json_agg(s.scheduled_date order by s.scheduled_date), '[]'::json)
@@ -209,6 +252,19 @@ async function loadContext(
         source: h.source,
       })),
     })),
+    exchange: row.exchange && {
+      oldMeterId: row.exchange.oldMeterId,
+      exchangedOn: row.exchange.exchangedOn,
+      registers: row.exchange.registers,
+      oldHistory: row.exchange.oldHistory.map((o) => ({
+        name: o.name,
+        history: o.history.map((h) => ({
+          index: Number(h.index),
+          readAt: new Date(h.readAt),
+          source: h.source,
+        })),
+      })),
+    },
     schedule: {
       config: row.zone_window ?? DEFAULT_READING_WINDOW,
       dates: row.schedule,
@@ -221,6 +277,11 @@ type Evaluated = {
   name: RegisterName;
   index: number;
   consumption: number | null;
+  /**
+   * What the row stores: the consumption, less the old meter's part after a swap, which its
+   * final reading already carries (the history and the monthly chart would count it twice).
+   */
+  storedConsumption: number | null;
   flags: Flag[];
   verdict: "accepted" | "review";
   previous: (PastReading & { readAtExact: string }) | undefined;
@@ -329,7 +390,15 @@ async function submitOnce(
   const refusals: Record<string, string> = {};
   for (const p of parsed) {
     const register = registers.find((r) => r.id === p.registerId)!;
-    const past = register.history.map((h) => ({ ...h, meterId: meter.id }));
+    const own = register.history.map((h) => ({ ...h, meterId: meter.id }));
+    // The first reading of a meter fitted by an exchange: its previous counted reading is on the
+    // old meter, and the recorded figures span both (plausibility.ts, MeterReplacement).
+    const swap = own.length === 0 ? swapFigures(ctx.exchange, register) : null;
+    if (swap && localDate(readAt, timeZone) < swap.exchangedOn) {
+      refusals.readAt = "before_previous";
+      continue;
+    }
+    const past = swap ? swap.past : own;
     const verdict = evaluateReading(
       {
         history: {
@@ -342,6 +411,7 @@ async function submitOnce(
             dials: meter.dials,
             initialIndex: register.initialIndex,
           },
+          ...(swap ? { replacement: swap.replacement } : {}),
         },
         reading: { serial: input.meterSerial, index: p.index, readAt },
       },
@@ -356,9 +426,15 @@ async function submitOnce(
       name: p.name,
       index: p.index,
       consumption: verdict.consumption,
+      storedConsumption:
+        verdict.consumption !== null && swap
+          ? verdict.consumption -
+            (swap.replacement.oldMeterFinalIndex - swap.replacement.oldMeterPreviousIndex)
+          : verdict.consumption,
       flags: verdict.flags,
       verdict: verdict.verdict,
-      previous: past[0],
+      // The register's own last reading: the write checks it has not moved (none after a swap).
+      previous: own[0],
     });
   }
   if (Object.keys(refusals).length)
@@ -486,6 +562,38 @@ async function submitOnce(
   return receipt!;
 }
 
+/**
+ * The history and swap figures for a register of a meter fitted by an exchange: the old
+ * register's counted readings before its final index, and (old final − old previous) to add to
+ * (new − initial). Null when the meter did not come by an exchange or the register is new.
+ */
+function swapFigures(
+  exchange: ArrivalExchange | null,
+  register: RegisterRow,
+): {
+  exchangedOn: string;
+  past: PastReading[];
+  replacement: MeterReplacement;
+} | null {
+  const figures = exchange?.registers.find((r) => r.name === register.name);
+  if (!exchange || !figures) return null;
+  const history = exchange.oldHistory.find((o) => o.name === register.name)?.history ?? [];
+  const previous = history[0];
+  // A reading of the old meter accepted after the swap (a late review) above the final index
+  // cannot be the base: the figures recorded at the swap are.
+  const base =
+    previous && previous.index <= figures.oldFinalIndex ? previous.index : figures.oldPreviousIndex;
+  return {
+    exchangedOn: exchange.exchangedOn,
+    past: history.map((h) => ({ ...h, meterId: exchange.oldMeterId })),
+    replacement: {
+      oldMeterFinalIndex: figures.oldFinalIndex,
+      oldMeterPreviousIndex: base,
+      newMeterInitialIndex: register.initialIndex,
+    },
+  };
+}
+
 /** Thrown inside the transaction when the history the verdict was based on has changed. */
 class HistoryMoved extends Error {
   constructor() {
@@ -533,7 +641,7 @@ function writeStatements(w: {
     w.evaluated.map((e) => ({
       register_id: e.registerId,
       index: e.index,
-      consumption: e.consumption,
+      consumption: e.storedConsumption,
       flags: e.flags,
     })),
   );

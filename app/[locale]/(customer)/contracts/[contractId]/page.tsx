@@ -7,7 +7,9 @@ import { getDb } from "@/db/client";
 import { requireCustomerPage } from "@/lib/auth/page-guards";
 import { getAccountContract, listContractReadings } from "@/lib/contracts/queries";
 import { formatDate, formatInteger, intlTag } from "@/lib/i18n/format";
+import { listContractExchanges } from "@/lib/metering/meter-exchange";
 import { monthlyConsumption } from "@/lib/metering/monthly";
+import { localDate } from "@/lib/metering/reading-window";
 import { ConsumptionChart } from "@/components/readings/consumption-chart";
 import { buttonClass } from "@/components/ui/button";
 import { isLocale } from "@/lib/i18n/locales";
@@ -30,11 +32,29 @@ export default async function ContractPage({
   // Scoped by the account in the query: someone else's contract is simply not found.
   const contract = await getAccountContract(db, { userId: user.id, contractId });
   if (!contract) notFound();
-  const [t, history, utility] = await Promise.all([
+  const [t, history, exchanges, utility] = await Promise.all([
     getTranslations("contracts"),
     listContractReadings(db, { userId: user.id, contractId, limit: 24 }),
+    listContractExchanges(db, { userId: user.id, contractId }),
     getCurrentUtility(),
   ]);
+  // The history, newest first, with a line for each meter swap above the old meter's final
+  // reading (same local day) and below the new meter's readings.
+  type Line =
+    | { kind: "reading"; row: (typeof history)[number] }
+    | { kind: "exchange"; row: (typeof exchanges)[number] };
+  const oldest = history.at(-1);
+  const lines: Line[] = [];
+  const pending = exchanges.filter(
+    (x) => !oldest || x.exchangedOn >= localDate(oldest.readAt, utility.timeZone),
+  );
+  for (const r of history) {
+    const day = localDate(r.readAt, utility.timeZone);
+    while (pending.length && pending[0]!.exchangedOn >= day)
+      lines.push({ kind: "exchange", row: pending.shift()! });
+    lines.push({ kind: "reading", row: r });
+  }
+  lines.push(...pending.map((row) => ({ kind: "exchange" as const, row })));
   const unit = t(`unit.${contract.service}`);
   const tr = await getTranslations("readings");
   const chart = monthlyConsumption(history, utility.timeZone);
@@ -117,7 +137,7 @@ export default async function ContractPage({
       ) : null}
       <Card>
         <h2 className="mb-3 text-lg font-bold">{t("historyTitle")}</h2>
-        {history.length ? (
+        {lines.length ? (
           <div className="-mx-4 overflow-x-auto sm:mx-0">
             <table className="w-full text-sm">
               <thead>
@@ -142,35 +162,59 @@ export default async function ContractPage({
                 </tr>
               </thead>
               <tbody>
-                {history.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-100 last:border-0">
-                    <td className="px-2 py-2 whitespace-nowrap sm:px-4">
-                      {formatDate(r.readAt, locale, utility.timeZone)}
-                    </td>
-                    {multiRegister ? (
-                      <td className="px-2 py-2 sm:px-4">{t(`register.${r.registerName}`)}</td>
-                    ) : null}
-                    <td className="ltr-nums px-2 py-2 text-end font-mono sm:px-4">
-                      {formatInteger(r.index, locale)}
-                    </td>
-                    <td className="ltr-nums px-2 py-2 text-end font-semibold sm:px-4">
-                      {r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}
-                    </td>
-                    <td className="px-2 py-2 sm:px-4">
-                      {t(`source.${r.source}`)}
-                      {r.source === "self" ? (
-                        <span
-                          className={`mt-0.5 block text-xs font-semibold ${r.status === "accepted" ? "text-emerald-800" : r.status === "review" ? "text-amber-800" : "text-slate-600"}`}
-                        >
-                          {tr(`status.${r.status}`)}
-                          {r.flags.length
-                            ? ` — ${r.flags.map((f) => (tr.has(`flag.${f}` as never) ? tr(`flag.${f}` as never) : f)).join("، ")}`
-                            : ""}
-                        </span>
+                {lines.map((line) => {
+                  if (line.kind === "exchange") {
+                    const x = line.row;
+                    return (
+                      <tr
+                        key={x.id}
+                        className="border-b border-slate-100 bg-slate-50 last:border-0"
+                        data-testid="meter-exchange-line"
+                      >
+                        <td className="px-2 py-2 whitespace-nowrap sm:px-4">
+                          {formatDate(`${x.exchangedOn}T12:00:00Z`, locale, "UTC")}
+                        </td>
+                        <td colSpan={multiRegister ? 4 : 3} className="px-2 py-2 sm:px-4">
+                          <span className="font-semibold">{t("exchangeSource")}</span> —{" "}
+                          {t("exchangeLine", {
+                            oldSerial: x.oldSerial,
+                            newSerial: x.newSerial,
+                          })}
+                        </td>
+                      </tr>
+                    );
+                  }
+                  const r = line.row;
+                  return (
+                    <tr key={r.id} className="border-b border-slate-100 last:border-0">
+                      <td className="px-2 py-2 whitespace-nowrap sm:px-4">
+                        {formatDate(r.readAt, locale, utility.timeZone)}
+                      </td>
+                      {multiRegister ? (
+                        <td className="px-2 py-2 sm:px-4">{t(`register.${r.registerName}`)}</td>
                       ) : null}
-                    </td>
-                  </tr>
-                ))}
+                      <td className="ltr-nums px-2 py-2 text-end font-mono sm:px-4">
+                        {formatInteger(r.index, locale)}
+                      </td>
+                      <td className="ltr-nums px-2 py-2 text-end font-semibold sm:px-4">
+                        {r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}
+                      </td>
+                      <td className="px-2 py-2 sm:px-4">
+                        {t(`source.${r.source}`)}
+                        {r.source === "self" ? (
+                          <span
+                            className={`mt-0.5 block text-xs font-semibold ${r.status === "accepted" ? "text-emerald-800" : r.status === "review" ? "text-amber-800" : "text-slate-600"}`}
+                          >
+                            {tr(`status.${r.status}`)}
+                            {r.flags.length
+                              ? ` — ${r.flags.map((f) => (tr.has(`flag.${f}` as never) ? tr(`flag.${f}` as never) : f)).join("، ")}`
+                              : ""}
+                          </span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
