@@ -119,10 +119,18 @@ export default async function MeterExchangePage({
                   {t("lastReading")}
                   {found.meter!.registers.length > 1 ? ` — ${tc(`register.${r.name}`)}` : ""}
                 </dt>
-                <dd className="ltr-nums font-mono">
-                  {r.lastIndex !== null && r.lastReadAt
-                    ? `${formatInteger(r.lastIndex, locale)} · ${formatDate(r.lastReadAt, locale, utility.timeZone)}`
-                    : "—"}
+                <dd>
+                  {/* Only the index is isolated left to right: a date inside that run would read
+                      backwards in Arabic ("052026/11/"); outside it, it reads as everywhere else. */}
+                  {r.lastIndex !== null && r.lastReadAt ? (
+                    <>
+                      <bdi className="ltr-nums font-mono">{formatInteger(r.lastIndex, locale)}</bdi>
+                      {" · "}
+                      {formatDate(r.lastReadAt, locale, utility.timeZone)}
+                    </>
+                  ) : (
+                    "—"
+                  )}
                 </dd>
               </div>
             ))}
