@@ -17,6 +17,7 @@ import {
   formatRate,
   lineLabel,
   lineWhy,
+  meterSwapRows,
   unitLabel,
 } from "@/lib/billing/present";
 import type { BillDetail } from "@/lib/billing/queries";
@@ -47,6 +48,7 @@ export async function BillView({
   const money = (minor: number) => formatMoney(minor, bill.currency, locale);
   const unit = unitLabel(tx, bill.unit);
   const explanation = bill.explanation as BillExplanation;
+  const swapRows = meterSwapRows(tx, detail, locale);
   const changes = describeChanges(
     tx,
     explainChanges(
@@ -198,22 +200,32 @@ export async function BillView({
             <dt className="text-sm text-slate-600">{t("detail.readingType")}</dt>
             <dd className="font-semibold">{t(`readingType.${bill.readingType}`)}</dd>
           </div>
-          {explanation.registers?.map((r) => (
-            <div key={r.name} className="contents">
-              <div>
-                <dt className="text-sm text-slate-600">{t("detail.previousIndex")}</dt>
-                <dd className="ltr-nums font-mono">{r.previous}</dd>
-              </div>
-              <div>
-                <dt className="text-sm text-slate-600">
-                  {bill.estimated ? t("detail.estimatedIndex") : t("detail.newIndex")}
-                </dt>
-                <dd className="ltr-nums font-mono">{r.current}</dd>
-              </div>
+          {swapRows.map((row) => (
+            <div key={row.label} className="col-span-2 sm:col-span-3" data-testid="meter-swap">
+              <dt className="text-sm text-slate-600">{row.label}</dt>
+              <dd className="font-semibold">{row.value}</dd>
             </div>
           ))}
+          {explanation.registers
+            ?.filter((r) => !r.exchange)
+            .map((r) => (
+              <div key={r.name} className="contents">
+                <div>
+                  <dt className="text-sm text-slate-600">{t("detail.previousIndex")}</dt>
+                  <dd className="ltr-nums font-mono">{r.previous}</dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">
+                    {bill.estimated ? t("detail.estimatedIndex") : t("detail.newIndex")}
+                  </dt>
+                  <dd className="ltr-nums font-mono">{r.current}</dd>
+                </div>
+              </div>
+            ))}
           <div>
-            <dt className="text-sm text-slate-600">{t("detail.consumption")}</dt>
+            <dt className="text-sm text-slate-600">
+              {swapRows.length ? t("detail.swapTotal") : t("detail.consumption")}
+            </dt>
             <dd className="ltr-nums text-lg font-bold">
               <bdi>
                 {formatDecimal(bill.consumption, locale)} {unit}
@@ -225,6 +237,11 @@ export async function BillView({
             <dd className="font-semibold">{t("days", { count: bill.days })}</dd>
           </div>
         </dl>
+        {swapRows.length ? (
+          <p className="mt-3 text-sm text-slate-700" role="note">
+            {t("detail.swapNote")}
+          </p>
+        ) : null}
         <div className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-700">
           <h3 className="font-semibold">{t("detail.comparisonTitle")}</h3>
           {detail.previous || detail.sameTimeLastYear ? (

@@ -18,6 +18,7 @@ import {
   lastDay,
   lineLabel,
   lineWhy,
+  meterSwapRows,
   unitLabel,
 } from "./present";
 import type { BillDetail, Statement } from "./queries";
@@ -57,7 +58,11 @@ export function billDocument(
   const { bill } = detail;
   const labels = MESSAGES[locale].billing.pdfBill as Record<BillLabelKey, string>;
   const unit = unitLabel(t, bill.unit);
-  const registers = (bill.explanation as BillExplanation).registers ?? [];
+  // A swapped register's indexes are in its swap rows (both meters); the rest sum as before.
+  const registers = ((bill.explanation as BillExplanation).registers ?? []).filter(
+    (r) => !r.exchange,
+  );
+  const swapRows = meterSwapRows(t, detail, locale, { pdf: true });
   // Indexes are the digits on the dial: no thousands separator, which French would make a dot.
   const sum = (key: "previous" | "current") =>
     registers.length ? String(registers.reduce((s, r) => s + r[key], 0)) : undefined;
@@ -98,6 +103,9 @@ export function billDocument(
       newIndex: sum("current"),
       consumption: formatDecimal(bill.consumption, locale),
       unit,
+      ...(swapRows.length
+        ? { swap: { rows: swapRows, totalLabel: t("billing.detail.swapTotal") } }
+        : {}),
     },
     lines: detail.lines.map((line) => ({
       label:

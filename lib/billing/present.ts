@@ -6,6 +6,7 @@ import { addDays } from "./dates";
 import { minorDigits } from "./engine/money";
 import { explainChanges, type BillFacts, type Change } from "./explain";
 import type { BillExplanation } from "./bill-contract";
+import type { BillDetail } from "./queries";
 
 /**
  * How bills read in each language: money, quantities, line labels, "why this amount" and "what
@@ -142,6 +143,59 @@ export function lineWhy(
     default:
       return "";
   }
+}
+
+/** A labelled figure of the bill's meter block: "Old meter MX-…" · "12345 → 12465 (120 m³)". */
+export type MeterRow = { label: string; value: string };
+
+/**
+ * A bill whose period spans a meter swap, as its page and its PDF show it: per register, the
+ * old meter's part (from where the previous bill left it to its final index) and the new
+ * meter's (from its initial index), which add up to the consumption. Without them the reader
+ * sees the new meter's few units next to a consumption several times larger. Empty when no
+ * register was swapped, so any other bill reads exactly as before.
+ */
+export function meterSwapRows(
+  t: T,
+  detail: Pick<BillDetail, "bill" | "meter" | "oldMeters">,
+  locale: Locale,
+  /**
+   * For the PDF: its one font (Amiri, lib/documents/fonts.ts) has no arrow glyph, so the
+   * indexes are joined by the en dash its period line uses.
+   */
+  options: { pdf?: boolean } = {},
+): MeterRow[] {
+  const registers = (detail.bill.explanation as Partial<BillExplanation> | null)?.registers ?? [];
+  const unit = unitLabel(t, detail.bill.unit);
+  // Indexes are the digits on the dial (no separator), as the rest of the meter block shows them.
+  const range = (previous: number, current: number) =>
+    t(options.pdf ? "billing.detail.swapRangePdf" : "billing.detail.swapRange", {
+      previous: String(previous),
+      current: String(current),
+      units: formatDecimal(current - previous, locale),
+      unit,
+    });
+  const named = (label: string, register: string) =>
+    registers.length > 1 && t.has(`contracts.register.${register}` as never)
+      ? `${label} · ${t(`contracts.register.${register}` as never)}`
+      : label;
+  return registers.flatMap((r) => {
+    if (!r.exchange) return [];
+    const oldSerial = detail.oldMeters.find((m) => m.id === r.exchange!.oldMeterId)?.serial;
+    return [
+      {
+        label: named(t("billing.detail.swapOld", { serial: oldSerial ?? "" }).trim(), r.name),
+        value: range(r.exchange.previous, r.exchange.final),
+      },
+      {
+        label: named(
+          t("billing.detail.swapNew", { serial: detail.meter?.serial ?? "" }).trim(),
+          r.name,
+        ),
+        value: range(r.previous, r.current),
+      },
+    ];
+  });
 }
 
 /** The facts of a bill that "what changed" compares. */

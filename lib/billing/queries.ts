@@ -17,6 +17,7 @@ import {
   type BillLine,
 } from "@/db/schema";
 import { isUuid } from "@/lib/validation/ids";
+import type { BillExplanation } from "./bill-contract";
 import { amountDueMinor, billPaymentStatus, type BillPaymentStatus } from "./status";
 
 /**
@@ -168,6 +169,8 @@ export type BillDetail = BillSummary & {
   customer: { name: string; customerCode: string };
   premise: { addressLine: string; city: string; zone: string };
   meter: { serial: string; calibre: string | null } | null;
+  /** The meters a swap during the period removed (the explanation names them by id). */
+  oldMeters: { id: string; serial: string }[];
   previous: BillSummary | null;
   sameTimeLastYear: BillSummary | null;
   history: {
@@ -235,6 +238,20 @@ export async function getBillDetail(
         .from(meters)
         .where(eq(meters.id, bill.meterId))
     : [];
+  // A bill across a swap shows each meter's part: the old meter by its serial, as on its dial.
+  const oldMeterIds = [
+    ...new Set(
+      ((bill.explanation as Partial<BillExplanation> | null)?.registers ?? []).flatMap((r) =>
+        r.exchange ? [r.exchange.oldMeterId] : [],
+      ),
+    ),
+  ];
+  const oldMeters = oldMeterIds.length
+    ? await db
+        .select({ id: meters.id, serial: meters.serial })
+        .from(meters)
+        .where(inArray(meters.id, oldMeterIds))
+    : [];
 
   const contractBills = await db
     .select(summaryColumns)
@@ -300,6 +317,7 @@ export async function getBillDetail(
     customer: { name: customer.name, customerCode: customer.customerCode },
     premise: { addressLine: premise.addressLine, city: premise.city, zone: premise.zone },
     meter: meter ?? null,
+    oldMeters,
     previous,
     sameTimeLastYear,
     history,

@@ -126,6 +126,12 @@ export type BillDocument = {
     consumption: string;
     /** Translated unit: "kWh", "م³". */
     unit: string;
+    /**
+     * A meter swapped during the period: each meter's part, translated ("Old meter MX-…",
+     * "12345 – 12465 (120 m³)"), drawn in place of the indexes, and the consumption under
+     * `totalLabel` since it adds both parts up.
+     */
+    swap?: { rows: { label: string; value: string }[]; totalLabel: string };
   };
   lines: BillLine[];
   /** Formatted decimal strings. */

@@ -52,9 +52,10 @@ function drawInfoBlocks(
       title: l.meter,
       fields: [
         [l.meterSerial, meter.serial],
+        ...(meter.swap?.rows.map((r): [string, string] => [r.label, r.value]) ?? []),
         [l.previousIndex, meter.previousIndex],
         [l.newIndex, meter.newIndex],
-        [l.consumption, `${meter.consumption} ${meter.unit}`],
+        [meter.swap?.totalLabel ?? l.consumption, `${meter.consumption} ${meter.unit}`],
         [l.readingType, bill.readingType],
       ],
     },

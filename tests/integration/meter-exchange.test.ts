@@ -20,11 +20,17 @@ import {
 } from "@/db/schema";
 import { seedMeteringSchedule } from "@/db/seed/metering";
 import { billContract } from "@/lib/billing/bill-contract";
+import { billDocument } from "@/lib/billing/documents";
+import { meterSwapRows } from "@/lib/billing/present";
+import { getBillDetail } from "@/lib/billing/queries";
 import { priceConsumption } from "@/lib/billing/engine/price";
 import { loadTariffVersions } from "@/lib/billing/tariff-store";
+import { renderBillPdfBuffer } from "@/lib/documents/bill-pdf";
+import { pdfText } from "@/lib/documents/pdf-text";
 import { getAccountContract, listContractReadings } from "@/lib/contracts/queries";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { LOCALES } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { meterExchangeSchema, type MeterExchangeForm } from "@/lib/metering/exchange-schema";
 import {
   findContractForExchange,
@@ -33,6 +39,7 @@ import {
 } from "@/lib/metering/meter-exchange";
 import { readingSubmissionSchema } from "@/lib/metering/schemas";
 import { submitReading } from "@/lib/metering/submit-reading";
+import { getUtility } from "@/lib/utility/get-utility";
 import { createTestDatabase } from "../helpers/db";
 import { renderWithIntl } from "../helpers/render-intl";
 import { appErrorOf, userByEmail } from "../helpers/workflow";
@@ -298,6 +305,8 @@ describe("meter exchange: refusals change nothing", () => {
 
 describe("meter exchange: recorded", () => {
   let newMeterId: string;
+  let marchBillId: string;
+  let aprilBillId: string;
 
   it("removes the old meter, stores its final reading, fits the new one, all in one go", async () => {
     const done = await recordMeterExchange(db, clerk, form(), undefined, SWAP_NOW);
@@ -508,6 +517,7 @@ describe("meter exchange: recorded", () => {
       actor: billingActor,
     });
     expect(march).toMatchObject({ kind: "created", estimated: false });
+    marchBillId = (march as { billId: string }).billId;
     const [bill] = await db
       .select()
       .from(bills)
@@ -562,6 +572,7 @@ describe("meter exchange: recorded", () => {
       actor: billingActor,
     });
     expect(april).toMatchObject({ kind: "created", estimated: false });
+    aprilBillId = (april as { billId: string }).billId;
     const [bill] = await db
       .select()
       .from(bills)
@@ -573,6 +584,81 @@ describe("meter exchange: recorded", () => {
     expect(
       (bill!.explanation as { registers: { exchange?: unknown }[] }).registers[0]!.exchange,
     ).toBeUndefined();
+  });
+
+  it("shows March's customer both meters' parts on the page and in the PDF, in every language", async () => {
+    const detail = (await getBillDetail(db, {
+      billId: marchBillId,
+      access: { userId: customer.id },
+      today: "2026-03-07",
+    }))!;
+    expect(detail.oldMeters).toEqual([{ id: oldMeterId, serial: oldSerial }]);
+    // 120 on each meter, which make the 240 billed.
+    expect(meterSwapRows(translator("en"), detail, "en")).toEqual([
+      { label: `Old meter ${oldSerial}`, value: "12345 → 12465 (120 m³)" },
+      { label: "New meter MX-2026-00042", value: "50 → 170 (120 m³)" },
+    ]);
+    expect(meterSwapRows(translator("fr"), detail, "fr")).toEqual([
+      { label: `Ancien compteur ${oldSerial}`, value: "12345 → 12465 (120 m³)" },
+      { label: "Nouveau compteur MX-2026-00042", value: "50 → 170 (120 m³)" },
+    ]);
+    // Arabic reads from the right: the arrow points from the previous index to the next one.
+    expect(meterSwapRows(translator("ar"), detail, "ar")).toEqual([
+      { label: `العداد القديم ${oldSerial}`, value: "12345 ← 12465 (120 م³)" },
+      { label: "العداد الجديد MX-2026-00042", value: "50 ← 170 (120 م³)" },
+    ]);
+    // An old meter no longer found still gets its part, without a serial.
+    expect(meterSwapRows(translator("en"), { ...detail, oldMeters: [] }, "en")[0]).toEqual({
+      label: "Old meter",
+      value: "12345 → 12465 (120 m³)",
+    });
+
+    const utility = await getUtility(db);
+    const squash = (text: string) => text.replace(/\s+/g, "");
+    for (const locale of LOCALES) {
+      const data = billDocument(detail, locale, utility, "Eau");
+      // The indexes are in the swap rows: no lone "50 → 170" next to 240.
+      expect(data.meter).toMatchObject({ previousIndex: undefined, newIndex: undefined });
+      // The PDF's font has no arrow: an en dash joins the indexes, as in its period line.
+      expect(data.meter.swap?.rows).toEqual(
+        meterSwapRows(translator(locale), detail, locale).map((row) => ({
+          ...row,
+          value: row.value.replace(/ [→←] /, " – "),
+        })),
+      );
+      const text = squash(pdfText(await renderBillPdfBuffer(data)));
+      const t = translator(locale);
+      for (const row of data.meter.swap!.rows) expect(text).toContain(squash(row.label));
+      if (locale === "ar") {
+        // pdftotext gives the runs of a mixed Arabic line as drawn, from the left (as it does
+        // the period line's dates): read from the right, the old index comes first.
+        expect(text).toContain("120)12465–12345م(³");
+        expect(text).toContain("120)170–50م(³");
+      } else {
+        for (const row of data.meter.swap!.rows) expect(text).toContain(squash(row.value));
+      }
+      // Without its brackets, which pdftotext mirrors wrongly in an Arabic line.
+      const bare = (value: string) => value.replace(/[()]/g, "");
+      expect(bare(text)).toContain(bare(squash(t("billing.detail.swapTotal"))));
+      expect(text).toContain(squash(`240 ${t("billing.unit.m3")}`));
+      expect(text).not.toContain(squash(MESSAGES[locale].billing.pdfBill.previousIndex));
+    }
+  });
+
+  it("shows April's bill, on the new meter alone, as any other bill", async () => {
+    const detail = (await getBillDetail(db, {
+      billId: aprilBillId,
+      access: "staff",
+      today: "2026-04-07",
+    }))!;
+    expect(detail.oldMeters).toEqual([]);
+    expect(meterSwapRows(translator("en"), detail, "en")).toEqual([]);
+    const data = billDocument(detail, "en", await getUtility(db), "Water");
+    expect(data.meter).toMatchObject({ previousIndex: "170", newIndex: "410", consumption: "240" });
+    expect(data.meter.swap).toBeUndefined();
+    const text = pdfText(await renderBillPdfBuffer(data));
+    expect(text).toContain("Previous reading");
+    expect(text).not.toContain("Old meter");
   });
 });
 
