@@ -146,7 +146,7 @@ export const OPERATIONS: Operation[] = [
     method: "post",
     path: "/api/v1/readings",
     summary:
-      "Submit a meter self-reading: a signed-in customer for a linked contract, or a guest with the contract number and the meter serial (throttled)",
+      "Submit a meter self-reading: a signed-in customer for a linked contract, a partner key with the readings:write scope, or a guest with the contract number and the meter serial (throttled)",
     auth: "session-or-serial",
     body: readingRequestSchema,
     idempotent: true,
@@ -347,6 +347,25 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "post",
+    path: "/api/v1/files",
+    summary:
+      "Upload a photo or document (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by its content) for a reading or a letter, which names its fileId; signed in, or as a guest (the upload then belongs to this browser's session cookie). 30 uploads an hour per guest address, 100 per account",
+    auth: "none",
+    multipart: true,
+    responses: {
+      201: { description: "Stored", schema: uploadedDocumentSchema },
+      400: { description: "Empty file, a path for a name, or no file part", schema: errorSchema },
+      413: { description: "Over 10 MB", schema: errorSchema },
+      415: { description: "Not a PDF, JPEG or PNG by its content", schema: errorSchema },
+      429: {
+        description: "Too many uploads from this address or account",
+        schema: errorSchema,
+        headers: { "Retry-After": "Seconds until uploads are accepted again" },
+      },
+    },
+  },
+  {
+    method: "post",
     path: "/api/v1/requests/documents",
     summary:
       "Upload one document for a connection request (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by its content); name the fileId in the request",
@@ -447,7 +466,10 @@ export function buildOpenApiDocument(serverUrl: string) {
           ? [{ session: [] }]
           : op.auth === "partner"
             ? [{ partnerKey: [] }]
-            : [],
+            : op.auth === "session-or-serial"
+              ? // Either credential, or none (a guest proves the contract with the serial).
+                [{ session: [] }, { partnerKey: [] }, {}]
+              : [],
       parameters: [
         {
           name: "Accept-Language",

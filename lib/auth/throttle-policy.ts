@@ -39,6 +39,15 @@ export const POLICIES = {
    */
   trackIp: { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   trackNumber: { maxFailures: 20, windowMs: 60 * 60_000, lockMs: 15 * 60_000 },
+  /**
+   * Files uploaded through POST /api/v1/files, counted on every upload (not only failures). A
+   * guest needs at most a dozen for one form (ten letter attachments, a connection's documents),
+   * so 30 an hour from one address leaves room for a retry and caps what an anonymous sender
+   * can pile on the disk at 300 MB an hour; a signed-in account, 100 an hour. The lock is 15
+   * minutes, which is what the localised "too many attempts" message promises.
+   */
+  uploadGuest: { maxFailures: 30, windowMs: 60 * 60_000, lockMs: 15 * 60_000 },
+  uploadAccount: { maxFailures: 100, windowMs: 60 * 60_000, lockMs: 15 * 60_000 },
 } satisfies Record<string, ThrottlePolicy>;
 
 export function isLocked(state: ThrottleState | undefined, now: Date): boolean {

@@ -31,6 +31,15 @@ export const throttleKeys = {
     key: `track:ip:${ip ?? "unknown"}`,
     policy: "trackIp",
   }),
+  /** Files uploaded through the API: by a guest's address, or by a signed-in account. */
+  uploadGuest: (ip: string | null): ThrottleKey => ({
+    key: `upload:ip:${ip ?? "unknown"}`,
+    policy: "uploadGuest",
+  }),
+  uploadAccount: (userId: string): ThrottleKey => ({
+    key: `upload:user:${userId}`,
+    policy: "uploadAccount",
+  }),
   /** …and wrong codes for one item number (canonical: trimmed, upper case), from anywhere. */
   trackNumber: (number: string): ThrottleKey => ({
     key: `track:number:${number}`,
