@@ -105,6 +105,9 @@ describe("bills", () => {
       expect(error.error.message).toBe(
         frCore.errors[error.error.code as keyof typeof frCore.errors],
       );
+      // An unknown tariff is named as such, not as a generic "invalid value".
+      if (body.includes("NOPE"))
+        expect(error.error.fields).toEqual({ tariffCode: frCore.validation.tariff });
     }
     const ok = await post(JSON.stringify({ tariffCode: "MA-ELEC-RES", consumption: "151" }));
     expect(ok.status).toBe(200);
