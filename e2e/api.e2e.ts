@@ -79,6 +79,7 @@ describe("the JSON API", () => {
       "/api/v1/partner/bills": "?contractNo=1000000102",
       "/api/v1/readings": "?contractNo=2000000101",
       "/api/v1/bills": "?contractNo=2000000101",
+      "/api/bills/{id}/pdf": "?lang=ar",
     };
     const bills = (
       (await (await get("/api/v1/bills", { cookie: customer })).json()) as {
@@ -112,7 +113,7 @@ describe("the JSON API", () => {
         op.path
           .replace(
             "{id}",
-            op.path.startsWith("/api/v1/bills")
+            op.path.includes("/bills/")
               ? bills[0]!.id
               : op.path.startsWith("/api/v1/requests")
                 ? requestId
@@ -154,6 +155,8 @@ describe("the JSON API", () => {
       const body = (await res.json().catch(() => null)) as unknown;
       const schema = op.responses[ok]?.schema;
       if (schema) expect(schema.safeParse(body).success, op.path).toBe(true);
+      if (op.path === "/api/bills/{id}/pdf")
+        expect(res.headers.get("content-type"), op.path).toMatch(/^application\/pdf/);
       if (op.path === "/api/v1/complaints") filedNumber = (body as { number: string }).number;
       if (op.path === "/api/v1/requests/documents")
         uploadedFileId = (body as { fileId: string }).fileId;

@@ -211,6 +211,19 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/bills/{id}/pdf",
+    query: [{ name: "lang", description: "ar, fr or en (default: the user's language)" }],
+    summary:
+      "The bill as a PDF (application/pdf) in Arabic, French or English, to its owner or to staff",
+    auth: "session",
+    responses: {
+      200: { description: "The bill's PDF (application/pdf)" },
+      401: { description: "Not signed in", schema: errorSchema },
+      404: { description: "Unknown, or not this customer's", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
     path: "/api/v1/tariffs",
     summary: "Published tariffs: code, service, category, currency, date of the version in force",
     auth: "none",
