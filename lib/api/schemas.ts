@@ -221,6 +221,21 @@ export const billDetailSchema = z
       readingType: z.enum(["agent", "self", "estimated"]),
       previousIndex: z.string().nullable(),
       newIndex: z.string().nullable(),
+      meterSwap: z
+        .array(
+          z.object({
+            register: z.string(),
+            oldMeterSerial: z.string().nullable(),
+            oldPreviousIndex: z.string(),
+            oldFinalIndex: z.string(),
+            newInitialIndex: z.string(),
+            newIndex: z.string(),
+          }),
+        )
+        .meta({
+          description:
+            "A meter replaced during the period, per register: consumption is (oldFinalIndex − oldPreviousIndex) + (newIndex − newInitialIndex); empty otherwise",
+        }),
       totalBeforeTax: money,
       tax: money,
       paid: money,

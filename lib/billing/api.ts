@@ -9,6 +9,7 @@ import {
   lineWhy,
   unitLabel,
 } from "./present";
+import type { BillExplanation } from "./bill-contract";
 import type { BillDetail, BillSummary } from "./queries";
 
 /** A bill in the API's list shape (API.md): amounts as decimal strings with their currency. */
@@ -42,6 +43,7 @@ export function presentBillDetail(detail: BillDetail, locale: Locale) {
       readingType: bill.readingType,
       previousIndex: bill.previousIndex === null ? null : String(bill.previousIndex),
       newIndex: bill.newIndex === null ? null : String(bill.newIndex),
+      meterSwap: meterSwapFigures(detail),
       totalBeforeTax: money(bill.totalBeforeTaxMinor),
       tax: money(bill.taxMinor),
       paid: money(detail.paidMinor),
@@ -91,4 +93,28 @@ export function decodeCursor(cursor: string | null): { periodEnd: string; id: st
   const [periodEnd, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   if (!periodEnd || !id || !/^\d{4}-\d{2}-\d{2}$/.test(periodEnd)) return null;
   return { periodEnd, id };
+}
+
+/**
+ * A meter replaced during the period, per register: the old meter's part (previous reading to
+ * its final index) and the new meter's (initial index to this bill's reading). Empty for a
+ * bill on one meter, whose `previousIndex`/`newIndex` say it all.
+ */
+function meterSwapFigures(detail: BillDetail) {
+  const registers = (detail.bill.explanation as Partial<BillExplanation> | null)?.registers ?? [];
+  return registers.flatMap((r) =>
+    r.exchange
+      ? [
+          {
+            register: r.name,
+            oldMeterSerial:
+              detail.oldMeters.find((m) => m.id === r.exchange!.oldMeterId)?.serial ?? null,
+            oldPreviousIndex: String(r.exchange.previous),
+            oldFinalIndex: String(r.exchange.final),
+            newInitialIndex: String(r.previous),
+            newIndex: String(r.current),
+          },
+        ]
+      : [],
+  );
 }

@@ -21,6 +21,8 @@ import {
 import { seedMeteringSchedule } from "@/db/seed/metering";
 import { billContract } from "@/lib/billing/bill-contract";
 import { billDocument } from "@/lib/billing/documents";
+import { billDetailSchema } from "@/lib/api/schemas";
+import { presentBillDetail } from "@/lib/billing/api";
 import { meterSwapRows } from "@/lib/billing/present";
 import { getBillDetail } from "@/lib/billing/queries";
 import { priceConsumption } from "@/lib/billing/engine/price";
@@ -607,6 +609,19 @@ describe("meter exchange: recorded", () => {
       { label: `العداد القديم ${oldSerial}`, value: "12345 ← 12465 (120 م³)" },
       { label: "العداد الجديد MX-2026-00042", value: "50 ← 170 (120 م³)" },
     ]);
+    // The API says the same in figures, in its documented shape.
+    const api = presentBillDetail(detail, "fr");
+    expect(api.bill.meterSwap).toEqual([
+      {
+        register: "single",
+        oldMeterSerial: oldSerial,
+        oldPreviousIndex: "12345",
+        oldFinalIndex: "12465",
+        newInitialIndex: "50",
+        newIndex: "170",
+      },
+    ]);
+    expect(billDetailSchema.safeParse(api).success).toBe(true);
     // An old meter no longer found still gets its part, without a serial.
     expect(meterSwapRows(translator("en"), { ...detail, oldMeters: [] }, "en")[0]).toEqual({
       label: "Old meter",
@@ -653,6 +668,7 @@ describe("meter exchange: recorded", () => {
     }))!;
     expect(detail.oldMeters).toEqual([]);
     expect(meterSwapRows(translator("en"), detail, "en")).toEqual([]);
+    expect(presentBillDetail(detail, "en").bill.meterSwap).toEqual([]);
     const data = billDocument(detail, "en", await getUtility(db), "Water");
     expect(data.meter).toMatchObject({ previousIndex: "170", newIndex: "410", consumption: "240" });
     expect(data.meter.swap).toBeUndefined();
