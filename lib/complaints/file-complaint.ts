@@ -25,7 +25,7 @@ async function findContract(
     .where(
       and(
         sql`${canonicalSql(contracts.contractNo)} = ${contractNo}`,
-        // A customer may only name a contract linked to their account; staff any contract.
+        // Only a contract linked to the complainant's account; any contract for a caller without one.
         userId
           ? sql`exists (select 1 from ${accountContracts} ac where ac.contract_id = ${contracts.id} and ac.user_id = ${userId})`
           : undefined,
@@ -54,8 +54,12 @@ export async function fileComplaint(
   meta?: RequestMeta,
   now = new Date(),
 ) {
+  // The contract must be one of the complainant's: staff filing for a named customer (the API's
+  // customerId) cannot put someone else's contract under that customer's requests. Only a
+  // caller without an account (no customer id: the back office found no account holder) may be
+  // filed on any contract.
   const contract = input.contractNo
-    ? await findContract(db, input.contractNo, who.filedBy ? null : who.customer.id)
+    ? await findContract(db, input.contractNo, who.customer.id)
     : null;
   if (input.contractNo && !contract)
     throw new AppError("VALIDATION_FAILED", "contract not linked", {

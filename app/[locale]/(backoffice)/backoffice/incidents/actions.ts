@@ -30,13 +30,15 @@ const list = (max: number) =>
         .map((k) => k.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().max(60, "tooLong")).max(max, "tooLong"));
+    // requiredText also refuses control characters: a NUL byte reached PostgreSQL (which cannot
+    // store it) and came back as an internal error instead of a message.
+    .pipe(z.array(requiredText(60)).max(max, "tooLong"));
 
 export const openIncidentAction = userAction({
   roles: [...SUPERVISORS],
   schema: z.object({
     title: requiredText(200),
-    departmentCode: z.string().max(40, "tooLong"),
+    departmentCode: requiredText(40),
     service: z
       .enum(["electricity", "water", "sanitation"])
       .optional()

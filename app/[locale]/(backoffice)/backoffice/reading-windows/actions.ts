@@ -4,18 +4,40 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { userAction } from "@/lib/actions/form-action";
+import { toAsciiDigits } from "@/lib/i18n/digits";
 import { saveZoneWindow, setScheduleDate } from "@/lib/metering/admin-windows";
+import { requiredText } from "@/lib/validation/fields";
 
-const zone = z.string({ error: "required" }).trim().min(1, "required").max(40, "tooLong");
-const days = z.coerce
-  .number({ error: "invalid" })
-  .int("invalid")
-  .min(0, "invalid")
-  .max(15, "invalid");
+// requiredText refuses control characters: a NUL byte reached PostgreSQL and came back as an
+// internal error instead of a message.
+const zone = requiredText(40);
+// Days as typed, in any digits ("٣" on an Arabic keyboard). z.coerce.number alone refused those
+// and read an empty field as 0, "1e1" as 10 and "0x5" as 5.
+const days = z
+  .string({ error: "required" })
+  .transform((s) => toAsciiDigits(s).trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "required")
+      .regex(/^\d{1,2}$/, "invalid")
+      .transform(Number)
+      .pipe(z.number().max(15, "invalid")),
+  );
+// A real calendar day: "2026-02-30" matched the pattern, and PostgreSQL's refusal of it came
+// back as an internal error.
 const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "invalid")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "invalid");
+  .string({ error: "invalid" })
+  .transform((s) => toAsciiDigits(s).trim())
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "invalid")
+      .refine((s) => {
+        const parsed = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(s);
+      }, "invalid"),
+  );
 
 export const saveWindowAction = userAction({
   roles: ["admin"],
