@@ -109,13 +109,17 @@ export const OPERATIONS: Operation[] = [
     method: "post",
     path: "/api/v1/complaints",
     summary:
-      "File a complaint (technical or commercial); staff may file for a customer with customerId and channel",
+      "File a complaint (technical or commercial); staff may file for a customer with customerId and channel. The contract, if named, must be one linked to that customer",
     auth: "session",
     body: complaintRequestSchema,
     idempotent: true,
     responses: {
       201: { description: "Filed and committed", schema: filedSchema },
-      400: { description: "Invalid input (fields say which)", schema: errorSchema },
+      400: {
+        description:
+          "Invalid input (fields say which), including a contract not linked to the customer",
+        schema: errorSchema,
+      },
       401: { description: "Not signed in", schema: errorSchema },
       409: { description: "Idempotency-Key reused with another body", schema: errorSchema },
       413: { description: "Body too large", schema: errorSchema },
