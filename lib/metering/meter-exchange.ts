@@ -21,6 +21,7 @@ import { canonicalCode } from "@/lib/validation/fields";
 import { canonicalSql } from "@/lib/validation/canonical-sql";
 import { isUuid } from "@/lib/validation/ids";
 import type { Staff } from "@/lib/workflow/access";
+import { wallClockToInstant } from "@/lib/workflow/wall-clock";
 import { exchangeFigures, type MeterExchangeInput } from "./exchange-schema";
 import { parseIndex } from "./parse-index";
 import { localDate } from "./reading-window";
@@ -167,37 +168,9 @@ async function lastReadings(db: DbOrTx, meterId: string): Promise<RegisterState[
   }));
 }
 
-/** The UTC offset of a time zone at an instant, in milliseconds (Intl, no tz database). */
-function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** The instant a local calendar day starts in `timeZone`. */
+/** The instant a local calendar day starts in `timeZone` (the day is a valid YYYY-MM-DD). */
 export function startOfLocalDay(date: string, timeZone: string): Date {
-  const guess = Date.parse(`${date}T00:00:00Z`);
-  // Twice: the offset at the guess may differ from the offset at the answer across a DST change.
-  let t = guess - offsetMs(new Date(guess), timeZone);
-  t = guess - offsetMs(new Date(t), timeZone);
-  return new Date(t);
+  return wallClockToInstant(`${date}T00:00`, timeZone)!;
 }
 
 function nextDay(date: string): string {
