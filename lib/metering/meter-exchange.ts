@@ -4,7 +4,6 @@ import {
   accountContracts,
   contracts,
   customers,
-  departments,
   meterExchanges,
   meterRegisters,
   meters,
@@ -20,7 +19,7 @@ import { getUtility } from "@/lib/utility/get-utility";
 import { canonicalCode } from "@/lib/validation/fields";
 import { canonicalSql } from "@/lib/validation/canonical-sql";
 import { isUuid } from "@/lib/validation/ids";
-import type { Staff } from "@/lib/workflow/access";
+import { departmentStaffScope, worksInDepartment, type Staff } from "@/lib/workflow/access";
 import { wallClockToInstant } from "@/lib/workflow/wall-clock";
 import { exchangeFigures, type MeterExchangeInput } from "./exchange-schema";
 import { parseIndex } from "./parse-index";
@@ -30,21 +29,14 @@ import type { RegisterName } from "./schemas";
 /** The department whose clerks and supervisors record meter swaps. */
 export const METERING_DEPARTMENT = "metering";
 
-/**
- * "This member of staff works in the metering department" (admins always), for the WHERE clause
- * of the exchange queries: a billing clerk or a supervisor of other departments finds nothing.
- */
+/** "This member of staff works in the metering department", for the exchange queries. */
 export function meteringStaffScope(staff: Staff) {
-  if (staff.role === "admin") return sql`true`;
-  if (staff.role === "customer") return sql`false`;
-  return sql`exists (select 1 from staff_departments sd join ${departments} d on d.id = sd.department_id
-    where sd.user_id = ${staff.id} and d.code = ${METERING_DEPARTMENT})`;
+  return departmentStaffScope(staff, METERING_DEPARTMENT);
 }
 
 /** True when the staff member may record meter exchanges (the page shows or 404s on it). */
 export async function isMeteringStaff(db: DbOrTx, staff: Staff): Promise<boolean> {
-  const { rows } = await db.execute(sql`select ${meteringStaffScope(staff)} as ok`);
-  return Boolean((rows[0] as { ok: boolean }).ok);
+  return worksInDepartment(db, staff, METERING_DEPARTMENT);
 }
 
 /** A contract's current meter as the exchange screen shows it. */

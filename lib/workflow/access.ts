@@ -1,10 +1,34 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { staffDepartments, workItems, type User, type WorkItem } from "@/db/schema";
+import { departments, staffDepartments, workItems, type User, type WorkItem } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 
 export type Staff = Pick<User, "id" | "role">;
+
+/**
+ * The condition "this member of staff works in the department with this code" (admins always,
+ * customers never), for the WHERE clause of a section's queries (the mail registry, meter
+ * exchanges): anyone else finds nothing.
+ */
+export function departmentStaffScope(staff: Staff, departmentCode: string) {
+  if (staff.role === "admin") return sql`true`;
+  if (staff.role === "customer") return sql`false`;
+  return sql`exists (select 1 from ${staffDepartments} sd join ${departments} d on d.id = sd.department_id
+    where sd.user_id = ${staff.id} and d.code = ${departmentCode})`;
+}
+
+/** True when the staff member works in the department (pages show or hide a section by it). */
+export async function worksInDepartment(
+  db: DbOrTx,
+  staff: Staff,
+  departmentCode: string,
+): Promise<boolean> {
+  const { rows } = await db.execute(
+    sql`select ${departmentStaffScope(staff, departmentCode)} as ok`,
+  );
+  return Boolean((rows[0] as { ok: boolean }).ok);
+}
 
 /** Department ids a member of staff works in; admins work everywhere (null = all). */
 export async function departmentsOf(db: DbOrTx, staff: Staff): Promise<string[] | null> {
