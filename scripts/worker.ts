@@ -25,6 +25,7 @@ import { BILLING_RUN_JOB } from "@/lib/billing/admin-runs";
 import { processBillingRun } from "@/lib/billing/billing-run";
 import { deliverPendingEmail } from "@/lib/notify/outbox";
 import { sweepExpiredLeases } from "@/lib/workflow/claim";
+import { stampPendingEvents } from "@/lib/workflow/stamp-events";
 import { runEscalations } from "@/lib/workflow/escalation";
 import { ensureDatabase } from "./lib/database";
 
@@ -47,11 +48,15 @@ export type Worker = {
   boss: PgBoss;
 };
 
-/** One sweep: lapsed leases first, so that items they free are not escalated to a ghost. */
+/**
+ * One sweep: lapsed leases first, so that items they free are not escalated to a ghost; then
+ * the business minutes of the claims "take next" wrote without them.
+ */
 export async function runSweep(db: Db, now = new Date()) {
   const released = await sweepExpiredLeases(db, now);
   const escalations = await runEscalations(db, now);
-  return { released, escalations };
+  const stamped = await stampPendingEvents(db);
+  return { released, escalations, stamped };
 }
 
 /** Run `fn` while holding a session-level advisory lock (one process at a time, cluster-wide). */

@@ -11,6 +11,7 @@ import {
   type User,
 } from "@/db/schema";
 import { takeNext } from "@/lib/workflow/claim";
+import { stampPendingEvents } from "@/lib/workflow/stamp-events";
 import { createTestDatabase } from "../helpers/db";
 import { appErrorOf } from "../helpers/workflow";
 
@@ -115,6 +116,17 @@ describe("take next under contention", () => {
         claimed_events: 1,
       });
     }
+
+    // The claims, written by one cheap statement without a business calendar, get their
+    // business minutes from the worker's sweep, in batches, each exactly once.
+    let stamped = 0;
+    for (let n = await stampPendingEvents(db); n > 0; n = await stampPendingEvents(db))
+      stamped += n;
+    expect(stamped).toBe(ITEMS);
+    const { rows: unstamped } = await db.execute(sql`
+      select count(*)::int as n from work_item_events
+      where to_status is not null and business_minutes_taken is null`);
+    expect(unstamped[0]).toEqual({ n: 0 });
   });
 });
 

@@ -15,6 +15,7 @@ import {
 import { loadWorkflowConfig, type WorkflowConfig } from "@/lib/workflow/config";
 import { answerAsCustomer, rateItem, requestFollowUp } from "@/lib/workflow/customer-actions";
 import { getCustomerItem } from "@/lib/workflow/queries";
+import { stampPendingEvents } from "@/lib/workflow/stamp-events";
 import { createTestDatabase } from "../helpers/db";
 import { appErrorOf, eventCount, fileAsCustomer, itemRow, userByEmail } from "../helpers/workflow";
 
@@ -157,6 +158,69 @@ describe("a complaint from filing to rating", () => {
     );
     expect(again.code).toBe("ALREADY_RATED");
     expect(await satisfactionItems(filed.itemId)).toEqual([]);
+
+    // Every change of status left its event: what, when, who, and the business minutes taken
+    // at that moment (the clock stopped while the question waited on the customer), from which
+    // time to first response and to resolution are read without recomputing calendars. Claims
+    // get theirs from the worker's sweep (stamp-events.ts), which runs every minute.
+    expect(await stampPendingEvents(db)).toBeGreaterThanOrEqual(1);
+    const events = await db
+      .select()
+      .from(workItemEvents)
+      .where(eq(workItemEvents.itemId, filed.itemId))
+      .orderBy(workItemEvents.at, workItemEvents.id);
+    const changes = events
+      .filter((e) => e.toStatus !== null)
+      .map((e) => ({
+        type: e.type,
+        from: e.fromStatus,
+        to: e.toStatus,
+        at: e.at.toISOString(),
+        actor: e.actorUserId ?? e.actorLabel,
+        minutes: e.businessMinutesTaken,
+      }));
+    expect(changes).toEqual([
+      {
+        type: "created",
+        from: null,
+        to: "new",
+        at: "2026-06-01T08:00:00.000Z",
+        actor: customer.id,
+        minutes: 0,
+      },
+      {
+        type: "claimed",
+        from: "new",
+        to: "in_progress",
+        at: "2026-06-01T09:55:00.000Z",
+        actor: clerk2.id,
+        minutes: 115,
+      },
+      {
+        type: "info_requested",
+        from: "in_progress",
+        to: "waiting_customer",
+        at: "2026-06-01T10:00:00.000Z",
+        actor: clerk2.id,
+        minutes: 120,
+      },
+      {
+        type: "customer_reply",
+        from: "waiting_customer",
+        to: "in_progress",
+        at: "2026-06-02T10:00:00.000Z",
+        actor: customer.id,
+        minutes: 120,
+      },
+      {
+        type: "resolved",
+        from: "in_progress",
+        to: "resolved",
+        at: "2026-06-02T10:15:00.000Z",
+        actor: clerk2.id,
+        minutes: 135,
+      },
+    ]);
   });
 
   it("opens a customer-satisfaction item on a low rating", async () => {
