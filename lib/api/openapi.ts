@@ -85,10 +85,13 @@ export const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/v1/contracts",
-    summary: "The signed-in customer's linked contracts with their meters and last indexes",
+    query: [{ name: "cursor", description: "nextCursor of the previous page" }],
+    summary:
+      "The signed-in customer's linked contracts with their meters and last indexes, by service then number, 50 a page",
     auth: "session",
     responses: {
       200: { description: "Contracts", schema: contractListSchema },
+      400: { description: "Malformed cursor", schema: errorSchema },
       401: { description: "Not signed in", schema: errorSchema },
     },
   },
@@ -176,11 +179,16 @@ export const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/v1/readings",
-    query: [{ name: "contractNo", description: "A contract linked to the signed-in customer" }],
-    summary: "The last 24 readings of a linked contract, newest first, with consumption",
+    query: [
+      { name: "contractNo", description: "A contract linked to the signed-in customer" },
+      { name: "cursor", description: "nextCursor of the previous page" },
+    ],
+    summary:
+      "A linked contract's readings, newest first, 24 a page (the first page: the last 24), with consumption",
     auth: "session",
     responses: {
       200: { description: "Reading history", schema: readingHistorySchema },
+      400: { description: "Malformed cursor", schema: errorSchema },
       401: { description: "Not signed in", schema: errorSchema },
       404: { description: "Unknown, or not this customer's", schema: errorSchema },
     },
@@ -284,16 +292,19 @@ export const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/v1/partner/bills",
-    query: [{ name: "contractNo", description: "The contract number the payer gave" }],
+    query: [
+      { name: "contractNo", description: "The contract number the payer gave" },
+      { name: "cursor", description: "nextCursor of the previous page" },
+    ],
     summary:
-      "Partner key with scope bills:read: a contract's unpaid bills, oldest first, with only what collecting them needs",
+      "Partner key with scope bills:read: a contract's unpaid bills, oldest first, 50 a page, with only what collecting them needs",
     auth: "partner",
     responses: {
       200: {
         description: "Unpaid bills (an empty list when nothing is due)",
         schema: partnerBillsSchema,
       },
-      400: { description: "contractNo missing", schema: errorSchema },
+      400: { description: "contractNo missing, or a malformed cursor", schema: errorSchema },
       401: { description: "No key, or an unknown or revoked key", schema: errorSchema },
       403: { description: "The key lacks the scope bills:read", schema: errorSchema },
       404: { description: "Unknown contract number", schema: errorSchema },

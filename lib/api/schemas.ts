@@ -40,8 +40,14 @@ export const contractSchema = z
   })
   .meta({ id: "Contract" });
 
+/** The cursor of the next page of a list, null on the last page (API.md: pagination). */
+const nextCursor = z
+  .string()
+  .nullable()
+  .meta({ description: "Pass as ?cursor= for the next page; null on the last page" });
+
 export const contractListSchema = z
-  .object({ contracts: z.array(contractSchema) })
+  .object({ contracts: z.array(contractSchema), nextCursor })
   .meta({ id: "ContractList" });
 
 export const contractResponseSchema = z
@@ -166,6 +172,7 @@ export const readingHistorySchema = z
         receiptNo: z.string().nullable(),
       }),
     ),
+    nextCursor,
   })
   .meta({ id: "ReadingHistory" });
 
@@ -190,7 +197,7 @@ export const billSummarySchema = z
   .meta({ id: "BillSummary" });
 
 export const billListSchema = z
-  .object({ bills: z.array(billSummarySchema), nextCursor: z.string().nullable() })
+  .object({ bills: z.array(billSummarySchema), nextCursor })
   .meta({ id: "BillList" });
 
 export const billLineSchema = z
@@ -341,6 +348,7 @@ export const partnerBillsSchema = z
         dueDate: z.iso.date(),
       }),
     ),
+    nextCursor,
   })
   .meta({ id: "PartnerBills" });
 

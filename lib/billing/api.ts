@@ -1,3 +1,4 @@
+import { cursorCodec, isoDate, uuid } from "@/lib/api/cursor";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import {
@@ -83,17 +84,8 @@ export function presentBillDetail(detail: BillDetail, locale: Locale) {
   };
 }
 
-/** The API's opaque list cursor: the last bill's sort key. */
-export function encodeCursor(b: { periodEnd: string; id: string }): string {
-  return Buffer.from(`${b.periodEnd}|${b.id}`).toString("base64url");
-}
-
-export function decodeCursor(cursor: string | null): { periodEnd: string; id: string } | null {
-  if (!cursor || cursor.length > 200) return null;
-  const [periodEnd, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!periodEnd || !id || !/^\d{4}-\d{2}-\d{2}$/.test(periodEnd)) return null;
-  return { periodEnd, id };
-}
+/** The bill list's cursor: the last bill's sort key (period end, newest first; id tie-break). */
+export const billCursor = cursorCodec({ periodEnd: isoDate, id: uuid });
 
 /**
  * A meter replaced during the period, per register: the old meter's part (previous reading to

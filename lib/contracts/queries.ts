@@ -35,15 +35,26 @@ export type ContractSummary = Pick<
   meters: MeterSummary[];
 };
 
+/** Where a page of contracts resumes: the last contract's sort key. */
+export type ContractKey = { service: string; contractNo: string; id: string };
+
 /**
  * The contracts an account has linked, with their active meters and each register's last
  * accepted index. The account is in the WHERE clause, so nothing else can come back.
  */
 export async function listAccountContracts(
   db: DbOrTx,
-  params: { userId: string; contractId?: string },
+  params: {
+    userId: string;
+    contractId?: string;
+    /** Keyset pagination (the API's cursor): contracts strictly after this one in list order. */
+    after?: ContractKey;
+    /** No limit by default: the portal's pages show every contract. */
+    limit?: number;
+  },
 ): Promise<ContractSummary[]> {
-  const rows = await db
+  const after = params.after;
+  const listed = db
     .select({ contract: contracts, premise: premises })
     .from(accountContracts)
     .innerJoin(contracts, eq(contracts.id, accountContracts.contractId))
@@ -52,9 +63,15 @@ export async function listAccountContracts(
       and(
         eq(accountContracts.userId, params.userId),
         params.contractId ? eq(contracts.id, params.contractId) : undefined,
+        // The parameters take the columns' types: the service compares in the enum's order, as
+        // ORDER BY sorts it.
+        after
+          ? sql`(${contracts.service}, ${contracts.contractNo}, ${contracts.id}) > (${after.service}, ${after.contractNo}, ${after.id})`
+          : undefined,
       ),
     )
-    .orderBy(asc(contracts.service), asc(contracts.contractNo));
+    .orderBy(asc(contracts.service), asc(contracts.contractNo), asc(contracts.id));
+  const rows = await (params.limit === undefined ? listed : listed.limit(params.limit));
   if (!rows.length) return [];
 
   const contractIds = rows.map((r) => r.contract.id);
@@ -132,7 +149,12 @@ export type ReadingRow = {
   /** False for a reading outside the window: shown, not billed. */
   usedForBilling: boolean;
   receiptNo: string | null;
+  /** readAt at PostgreSQL's microsecond precision, for the API's cursor. */
+  readAtKey: string;
 };
+
+/** Where a page of readings resumes: the last reading's sort key. */
+export type ReadingKey = { readAt: string; register: string; id: string };
 
 /**
  * A linked contract's readings, newest first, with the consumption since the previous accepted
@@ -140,15 +162,27 @@ export type ReadingRow = {
  */
 export async function listContractReadings(
   db: DbOrTx,
-  params: { userId: string; contractId: string; limit?: number },
+  params: {
+    userId: string;
+    contractId: string;
+    limit?: number;
+    /** Keyset pagination (the API's cursor): readings strictly after this one in list order. */
+    after?: ReadingKey;
+  },
 ): Promise<ReadingRow[]> {
-  const rows = await db
+  // The window runs in a subquery so the consumption of a page's oldest reading still sees the
+  // reading before it, whatever the cursor leaves out.
+  const all = db
     .select({
       id: readings.id,
       registerName: meterRegisters.name,
       meterSerial: meters.serial,
       index: readings.index,
       readAt: readings.readAt,
+      readAtKey:
+        sql<string>`to_char(${readings.readAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+          "read_at_key",
+        ),
       source: readings.source,
       status: readings.status,
       stored: readings.consumption,
@@ -156,7 +190,9 @@ export async function listContractReadings(
       usedForBilling: readings.usedForBilling,
       receiptNo: readings.receiptNo,
       previous: sql<number | null>`lag(${readings.index}) over (
-        partition by ${readings.registerId}, ${readings.status} = 'accepted' order by ${readings.readAt})`,
+        partition by ${readings.registerId}, ${readings.status} = 'accepted' order by ${readings.readAt})`.as(
+        "previous",
+      ),
     })
     .from(readings)
     .innerJoin(meterRegisters, eq(meterRegisters.id, readings.registerId))
@@ -165,7 +201,21 @@ export async function listContractReadings(
     .where(
       and(eq(accountContracts.userId, params.userId), eq(meters.contractId, params.contractId)),
     )
-    .orderBy(desc(readings.readAt), asc(meterRegisters.name))
+    .as("r");
+  const after = params.after;
+  const rows = await db
+    .select()
+    .from(all)
+    .where(
+      // Newest first, then register (in the enum's order, as ORDER BY sorts it) and id
+      // ascending: the mixed directions rule out one row comparison, so the keyset is spelled
+      // out. The parameters take the columns' types (timestamptz, the enum, uuid).
+      after
+        ? sql`(${all.readAt} < ${after.readAt} or (${all.readAt} = ${after.readAt}
+            and (${all.registerName}, ${all.id}) > (${after.register}, ${after.id})))`
+        : undefined,
+    )
+    .orderBy(desc(all.readAt), asc(all.registerName), asc(all.id))
     .limit(params.limit ?? 24);
   return rows.map(({ previous, stored, ...r }) => ({
     ...r,

@@ -2,12 +2,21 @@ import type { DbOrTx } from "@/db/client";
 import {
   findLinkedContractByNumber,
   listContractReadings,
+  type ReadingKey,
   type ReadingRow,
 } from "@/lib/contracts/queries";
+import { cursorCodec, isoMicros, oneOf, uuid } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
 
-/** How many readings the history returns: two years of monthly readings. */
+/** How many readings the history returns (a page of the API's list): two years of monthly readings. */
 export const HISTORY_LIMIT = 24;
+
+/** The reading list's cursor: the last reading's sort key (newest first, register, id). */
+export const readingCursor = cursorCodec<keyof ReadingKey>({
+  readAt: isoMicros,
+  register: oneOf("single", "day", "night", "peak"),
+  id: uuid,
+});
 
 /**
  * A linked contract's readings, newest first, by its printed number (canonical form, as
@@ -16,7 +25,7 @@ export const HISTORY_LIMIT = 24;
  */
 export async function readingHistory(
   db: DbOrTx,
-  params: { userId: string; contractNo: string; limit?: number },
+  params: { userId: string; contractNo: string; limit?: number; after?: ReadingKey },
 ): Promise<{ contractNo: string; readings: ReadingRow[] }> {
   const contract = await findLinkedContractByNumber(db, params);
   if (!contract) throw new AppError("NOT_FOUND", "contract not linked");
@@ -24,6 +33,7 @@ export async function readingHistory(
     userId: params.userId,
     contractId: contract.id,
     limit: params.limit ?? HISTORY_LIMIT,
+    after: params.after,
   });
   return { contractNo: contract.contractNo, readings: rows };
 }

@@ -4,6 +4,7 @@ import { bills, contracts, payments, type Payment } from "@/db/schema";
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { decimalAmount } from "@/lib/billing/present";
+import { API_PAGE_SIZE, code, cursorCodec, isoDate, pageOf, uuid } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { canonicalCode } from "@/lib/validation/fields";
@@ -19,10 +20,25 @@ import { createPendingPayment, dueByBill, settlePayment } from "./ledger";
 export type PartnerBills = {
   contractNo: string;
   bills: { billNo: string; amountDue: string; currency: string; dueDate: string }[];
+  nextCursor: string | null;
 };
 
-/** The unpaid bills of a contract, oldest first; null for an unknown contract number. */
-export async function partnerBills(db: DbOrTx, contractNo: string): Promise<PartnerBills | null> {
+/** How many bills a page of the partner list holds. */
+export const PARTNER_BILLS_PAGE = API_PAGE_SIZE;
+
+/** The partner list's cursor: the last bill's sort key (period start, bill number, id). */
+export const partnerBillCursor = cursorCodec({ periodStart: isoDate, billNo: code, id: uuid });
+export type PartnerBillKey = { periodStart: string; billNo: string; id: string };
+
+/**
+ * The unpaid bills of a contract, oldest first, a page at a time; null for an unknown contract
+ * number.
+ */
+export async function partnerBills(
+  db: DbOrTx,
+  contractNo: string,
+  page: { after?: PartnerBillKey; limit?: number } = {},
+): Promise<PartnerBills | null> {
   const q = canonicalCode(contractNo);
   if (!/^[A-Z0-9]{1,40}$/.test(q)) return null;
   const [contract] = await db
@@ -30,31 +46,60 @@ export async function partnerBills(db: DbOrTx, contractNo: string): Promise<Part
     .from(contracts)
     .where(sql`upper(regexp_replace(${contracts.contractNo}, '[[:space:]_./-]', '', 'g')) = ${q}`);
   if (!contract) return null;
-  const live = await db
-    .select({
-      id: bills.id,
-      billNo: bills.billNo,
-      currency: bills.currency,
-      dueDate: bills.dueDate,
-    })
-    .from(bills)
-    .where(and(eq(bills.contractId, contract.id), eq(bills.status, "issued")))
-    .orderBy(asc(bills.periodStart), asc(bills.billNo));
-  const due = await dueByBill(
-    db,
-    live.map((b) => b.id),
-  );
+  const limit = page.limit ?? PARTNER_BILLS_PAGE;
+  // What is due comes from the ledger, not a column, so an issued bill may turn out settled and
+  // be left out: batches follow the keyset until one more than a page is due or none is left.
+  const unpaid: {
+    id: string;
+    periodStart: string;
+    billNo: string;
+    dueMinor: number;
+    currency: string;
+    dueDate: string;
+  }[] = [];
+  let after = page.after;
+  for (;;) {
+    const batch = await db
+      .select({
+        id: bills.id,
+        periodStart: bills.periodStart,
+        billNo: bills.billNo,
+        currency: bills.currency,
+        dueDate: bills.dueDate,
+      })
+      .from(bills)
+      .where(
+        and(
+          eq(bills.contractId, contract.id),
+          eq(bills.status, "issued"),
+          after
+            ? sql`(${bills.periodStart}, ${bills.billNo}, ${bills.id}) > (${after.periodStart}, ${after.billNo}, ${after.id})`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(bills.periodStart), asc(bills.billNo), asc(bills.id))
+      .limit(limit + 1);
+    const due = await dueByBill(
+      db,
+      batch.map((b) => b.id),
+    );
+    for (const b of batch) {
+      const dueMinor = due.get(b.id)?.dueMinor ?? 0;
+      if (dueMinor > 0) unpaid.push({ ...b, dueMinor });
+    }
+    if (unpaid.length > limit || batch.length <= limit) break;
+    after = batch.at(-1)!;
+  }
+  const { page: shown, nextCursor } = pageOf(unpaid, limit, partnerBillCursor.encode);
   return {
     contractNo: contract.contractNo,
-    bills: live
-      .map((b) => ({ ...b, dueMinor: due.get(b.id)?.dueMinor ?? 0 }))
-      .filter((b) => b.dueMinor > 0)
-      .map((b) => ({
-        billNo: b.billNo,
-        amountDue: decimalAmount(b.dueMinor, b.currency),
-        currency: b.currency,
-        dueDate: b.dueDate,
-      })),
+    bills: shown.map((b) => ({
+      billNo: b.billNo,
+      amountDue: decimalAmount(b.dueMinor, b.currency),
+      currency: b.currency,
+      dueDate: b.dueDate,
+    })),
+    nextCursor,
   };
 }
 

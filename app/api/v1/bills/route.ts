@@ -1,8 +1,9 @@
 // GET /api/v1/bills?contractNo=&cursor= - the signed-in customer's bills, newest first
 import { getDb } from "@/db/client";
+import { API_PAGE_SIZE, pageOf } from "@/lib/api/cursor";
 import { apiRoute, json } from "@/lib/api/respond";
 import { requireUser } from "@/lib/auth/guards";
-import { decodeCursor, encodeCursor, presentBillSummary } from "@/lib/billing/api";
+import { billCursor, presentBillSummary } from "@/lib/billing/api";
 import { listCustomerBills } from "@/lib/billing/queries";
 import { findLinkedContractByNumber } from "@/lib/contracts/queries";
 import { utilityToday } from "@/lib/billing/today";
@@ -12,7 +13,7 @@ import { printedCodeField } from "@/lib/validation/fields";
 
 export const dynamic = "force-dynamic";
 
-const PAGE = 50;
+const PAGE = API_PAGE_SIZE;
 
 export const GET = apiRoute(async (request) => {
   const user = await requireUser();
@@ -28,20 +29,15 @@ export const GET = apiRoute(async (request) => {
     if (!row) throw new AppError("NOT_FOUND");
     contractId = row.id;
   }
-  const cursor = search.get("cursor");
-  const after = decodeCursor(cursor);
-  if (cursor && !after) throw new AppError("VALIDATION_FAILED", "cursor", { cursor: "invalid" });
+  const after = billCursor.read(search);
   const utility = await getUtility(db);
   const rows = await listCustomerBills(db, {
     userId: user.id,
     today: utilityToday(utility.timeZone),
     contractId,
-    after: after ?? undefined,
+    after,
     limit: PAGE + 1,
   });
-  const page = rows.slice(0, PAGE);
-  return json({
-    bills: page.map(presentBillSummary),
-    nextCursor: rows.length > PAGE ? encodeCursor(page.at(-1)!) : null,
-  });
+  const { page, nextCursor } = pageOf(rows, PAGE, billCursor.encode);
+  return json({ bills: page.map(presentBillSummary), nextCursor });
 });

@@ -1,13 +1,14 @@
 // POST /api/v1/readings - a self-reading (signed-in customer, partner key, or a guest proving the meter serial)
-// GET /api/v1/readings?contractNo= - the signed-in customer's reading history of a linked contract
+// GET /api/v1/readings?contractNo=&cursor= - the signed-in customer's reading history of a linked contract, newest first, HISTORY_LIMIT a page
 import { getDb } from "@/db/client";
 import { idempotencyKeyOf, readJson } from "@/lib/api/read-json";
+import { pageOf } from "@/lib/api/cursor";
 import { apiRoute, json } from "@/lib/api/respond";
 import { currentRequestMeta, getCurrentUser, requireUser } from "@/lib/auth/guards";
 import { partnerFromRequest } from "@/lib/auth/partner-key";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { readingHistory } from "@/lib/metering/history";
+import { HISTORY_LIMIT, readingCursor, readingHistory } from "@/lib/metering/history";
 import { readingSubmissionSchema } from "@/lib/metering/schemas";
 import { submitReading } from "@/lib/metering/submit-reading";
 import { printedCodeField } from "@/lib/validation/fields";
@@ -42,14 +43,23 @@ export const POST = apiRoute(async (request) => {
 
 export const GET = apiRoute(async (request) => {
   const user = await requireUser();
-  const raw = new URL(request.url).searchParams.get("contractNo") ?? "";
-  const parsed = printedCodeField.safeParse(raw);
+  const search = new URL(request.url).searchParams;
+  const parsed = printedCodeField.safeParse(search.get("contractNo") ?? "");
   // A malformed number names no contract of this customer: the same 404 as a foreign one.
   if (!parsed.success) throw new AppError("NOT_FOUND");
-  const history = await readingHistory(getDb(), { userId: user.id, contractNo: parsed.data });
+  const after = readingCursor.read(search);
+  const history = await readingHistory(getDb(), {
+    userId: user.id,
+    contractNo: parsed.data,
+    after,
+    limit: HISTORY_LIMIT + 1,
+  });
+  const { page, nextCursor } = pageOf(history.readings, HISTORY_LIMIT, (r) =>
+    readingCursor.encode({ readAt: r.readAtKey, register: r.registerName, id: r.id }),
+  );
   return json({
     contractNo: history.contractNo,
-    readings: history.readings.map((r) => ({
+    readings: page.map((r) => ({
       meterSerial: r.meterSerial,
       register: r.registerName,
       index: String(r.index),
@@ -61,5 +71,6 @@ export const GET = apiRoute(async (request) => {
       usedForBilling: r.usedForBilling,
       receiptNo: r.receiptNo,
     })),
+    nextCursor,
   });
 });
