@@ -157,7 +157,9 @@ export default async function StatementPage({
                     {statement.rows.map((r, i) => (
                       <tr key={i} className="border-b border-slate-100">
                         <td className="px-2 py-2 whitespace-nowrap">{formatDay(r.date, locale)}</td>
-                        <td className="px-2 py-2">
+                        {/* One line: a wrapped "QP-2025-000001" came apart as "-QP / 2025- / 000001"
+                            in Arabic. The table already scrolls sideways on a phone. */}
+                        <td className="px-2 py-2 whitespace-nowrap">
                           {r.billId ? (
                             <Link href={`/bills/${r.billId}`} className="text-brand-700 underline">
                               {t("bill", { reference: r.reference })}
