@@ -40,6 +40,10 @@ export default async function IncidentsPage({ params }: { params: Promise<{ loca
   ]);
   const deptName = (d: (typeof depts)[number]) =>
     locale === "ar" ? d.nameAr : locale === "fr" ? d.nameFr : d.nameEn;
+  const deptNameByCode = (code: string) => {
+    const d = depts.find((x) => x.code === code);
+    return d ? deptName(d) : code;
+  };
   return (
     <div className="flex flex-col gap-4">
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -120,8 +124,11 @@ export default async function IncidentsPage({ params }: { params: Promise<{ loca
               {t(`status.${incident.status}`)}
             </span>
           </div>
+          {/* The department by its name, not its code; zone and keywords isolated, or a Latin
+              keyword before the date pulled the date into its run ("23 · …2026/11/"). */}
           <p className="text-sm text-slate-600">
-            {departmentCode} · {incident.zone ?? "—"} · {incident.keywords.join(", ") || "—"} ·{" "}
+            {deptNameByCode(departmentCode)} · <bdi>{incident.zone ?? "—"}</bdi> ·{" "}
+            <bdi>{incident.keywords.join(", ") || "—"}</bdi> ·{" "}
             {formatDateTime(incident.openedAt, locale, utility.timeZone)} ·{" "}
             {t("counts", { open: openItems, total: totalItems })}
           </p>
