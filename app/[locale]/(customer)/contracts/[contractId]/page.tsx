@@ -200,11 +200,13 @@ export default async function ContractPage({
                       {multiRegister ? (
                         <td className="px-2 py-2 sm:px-4">{t(`register.${r.registerName}`)}</td>
                       ) : null}
-                      <td className="ltr-nums px-2 py-2 text-end font-mono sm:px-4">
-                        {formatInteger(r.index, locale)}
+                      <td className="px-2 py-2 text-end font-mono sm:px-4">
+                        <bdi className="ltr-nums">{formatInteger(r.index, locale)}</bdi>
                       </td>
-                      <td className="ltr-nums px-2 py-2 text-end font-semibold sm:px-4">
-                        {r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}
+                      <td className="px-2 py-2 text-end font-semibold sm:px-4">
+                        <bdi className="ltr-nums">
+                          {r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}
+                        </bdi>
                       </td>
                       <td className="px-2 py-2 sm:px-4">
                         {t(`source.${r.source}`)}
