@@ -42,8 +42,9 @@ describe("a complaint through the back-office queue", () => {
     const itemUrl = clerk2.url();
     await clerk2.fill("#ask-body", "Merci d'envoyer une copie de votre CIN pour corriger le nom.");
     await clerk2.getByRole("button", { name: fr.backoffice.item.askSubmit }).click();
-    // The item now waits on the customer and leaves the clerk's hands.
-    await clerk2.locator("header").getByText(fr.items.status.waiting_customer).waitFor();
+    // The item now waits on the customer and leaves the clerk's hands (staff read it from their
+    // side: "waiting for the customer", where the customer reads "waiting for your answer").
+    await clerk2.locator("header").getByText(fr.items.staffStatus.waiting_customer).waitFor();
 
     // 3. The customer answers in the portal, in Arabic.
     const customer = await newPage();

@@ -65,6 +65,10 @@ export async function BillView({
       year: "2-digit",
       timeZone: "UTC",
     }).format(new Date(`${date}T12:00:00Z`));
+  const monthNumber = (date: string) =>
+    new Intl.DateTimeFormat(intlTag(locale), { month: "numeric", timeZone: "UTC" }).format(
+      new Date(`${date}T12:00:00Z`),
+    );
   const open = detail.paymentStatus !== "paid" && detail.paymentStatus !== "cancelled";
   // Services whose period straddles a tariff change: their lines say which part they price.
   const splitServices = new Set(
@@ -121,8 +125,8 @@ export async function BillView({
           <dl className="grid grid-cols-2 gap-x-6 gap-y-3">
             <div className="col-span-2">
               <dt className="text-sm text-slate-600">{t("detail.amountDue")}</dt>
-              <dd className="ltr-nums text-3xl font-bold text-slate-900" data-testid="amount-due">
-                <bdi>{money(detail.amountDueMinor)}</bdi>
+              <dd className="text-3xl font-bold text-slate-900" data-testid="amount-due">
+                <bdi className="ltr-nums">{money(detail.amountDueMinor)}</bdi>
               </dd>
             </div>
             <div>
@@ -135,15 +139,15 @@ export async function BillView({
             </div>
             <div>
               <dt className="text-sm text-slate-600">{t("detail.total")}</dt>
-              <dd className="ltr-nums font-semibold" data-testid="bill-total">
-                <bdi>{money(bill.totalMinor)}</bdi>
+              <dd className="font-semibold" data-testid="bill-total">
+                <bdi className="ltr-nums">{money(bill.totalMinor)}</bdi>
               </dd>
             </div>
             {detail.paidMinor > 0 ? (
               <div>
                 <dt className="text-sm text-slate-600">{t("detail.paid")}</dt>
-                <dd className="ltr-nums font-semibold">
-                  <bdi>{money(detail.paidMinor)}</bdi>
+                <dd className="font-semibold">
+                  <bdi className="ltr-nums">{money(detail.paidMinor)}</bdi>
                 </dd>
               </div>
             ) : null}
@@ -188,12 +192,16 @@ export async function BillView({
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-slate-600">{t("col.contract")}</dt>
-            <dd className="ltr-nums font-mono font-semibold">{detail.contract.contractNo}</dd>
+            <dd className="font-mono font-semibold">
+              <bdi className="ltr-nums">{detail.contract.contractNo}</bdi>
+            </dd>
           </div>
           {detail.meter ? (
             <div>
               <dt className="text-sm text-slate-600">{t("detail.meter")}</dt>
-              <dd className="ltr-nums font-mono font-semibold">{detail.meter.serial}</dd>
+              <dd className="font-mono font-semibold">
+                <bdi className="ltr-nums">{detail.meter.serial}</bdi>
+              </dd>
             </div>
           ) : null}
           <div>
@@ -212,13 +220,17 @@ export async function BillView({
               <div key={r.name} className="contents">
                 <div>
                   <dt className="text-sm text-slate-600">{t("detail.previousIndex")}</dt>
-                  <dd className="ltr-nums font-mono">{r.previous}</dd>
+                  <dd className="font-mono">
+                    <bdi className="ltr-nums">{r.previous}</bdi>
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-sm text-slate-600">
                     {bill.estimated ? t("detail.estimatedIndex") : t("detail.newIndex")}
                   </dt>
-                  <dd className="ltr-nums font-mono">{r.current}</dd>
+                  <dd className="font-mono">
+                    <bdi className="ltr-nums">{r.current}</bdi>
+                  </dd>
                 </div>
               </div>
             ))}
@@ -226,10 +238,9 @@ export async function BillView({
             <dt className="text-sm text-slate-600">
               {swapRows.length ? t("detail.swapTotal") : t("detail.consumption")}
             </dt>
-            <dd className="ltr-nums text-lg font-bold">
-              <bdi>
-                {formatDecimal(bill.consumption, locale)} {unit}
-              </bdi>
+            <dd className="text-lg font-bold">
+              {/* Only the number runs left to right: an Arabic unit inside that run came first. */}
+              <bdi className="ltr-nums">{formatDecimal(bill.consumption, locale)}</bdi> {unit}
             </dd>
           </div>
           <div>
@@ -299,10 +310,11 @@ export async function BillView({
                 {line.kind === "regularisation" ? (
                   formatPeriod(line.periodStart, line.periodEnd, locale)
                 ) : (
-                  <bdi className="ltr-nums">
-                    {formatDecimal(line.quantity, locale)} {unitLabel(tx, line.unit)} ×{" "}
-                    {formatDecimal(line.unitPrice, locale, 2)}
-                  </bdi>
+                  <>
+                    <bdi className="ltr-nums">{formatDecimal(line.quantity, locale)}</bdi>{" "}
+                    {unitLabel(tx, line.unit)} ×{" "}
+                    <bdi className="ltr-nums">{formatDecimal(line.unitPrice, locale, 2)}</bdi>
+                  </>
                 )}{" "}
                 · {t("detail.colAmount")} <bdi className="ltr-nums">{money(line.amountMinor)}</bdi>{" "}
                 · {t("detail.colTax")}{" "}
@@ -371,6 +383,7 @@ export async function BillView({
           <ConsumptionChart
             points={detail.history.map((h) => ({
               label: monthLabel(h.periodEnd),
+              shortLabel: monthNumber(h.periodEnd),
               value: Math.round(Number(h.consumption)),
               lastYear: null,
             }))}

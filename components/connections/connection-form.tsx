@@ -178,6 +178,8 @@ export function ConnectionForm({
       ) : null}
       {server.status === "ok" ? <Alert tone="success">{t("draftSaved")}</Alert> : null}
 
+      {/* Identity numbers, phone, e-mail and coordinates are typed left to right in every
+          language (a negative longitude read "8.5-" in an Arabic field). */}
       <fieldset hidden={step !== 0} className="flex min-w-0 flex-col gap-4">
         <legend className="sr-only">{t("form.stepApplicant")}</legend>
         <Field
@@ -189,12 +191,14 @@ export function ConnectionForm({
         />
         <Field
           id="nationalId"
+          dir="ltr"
           label={t("form.nationalId")}
           error={error("applicant.nationalId")}
           {...register("applicant.nationalId")}
         />
         <Field
           id="phone"
+          dir="ltr"
           type="tel"
           inputMode="tel"
           autoComplete="tel"
@@ -204,6 +208,7 @@ export function ConnectionForm({
         />
         <Field
           id="email"
+          dir="ltr"
           type="email"
           autoComplete="email"
           label={t("form.email")}
@@ -230,6 +235,7 @@ export function ConnectionForm({
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             id="latitude"
+            dir="ltr"
             inputMode="decimal"
             label={t("form.latitude")}
             hint={t("form.gpsHint")}
@@ -238,6 +244,7 @@ export function ConnectionForm({
           />
           <Field
             id="longitude"
+            dir="ltr"
             inputMode="decimal"
             label={t("form.longitude")}
             error={error("premises.longitude")}
@@ -314,6 +321,7 @@ export function ConnectionForm({
         {type.needsContract ? (
           <Field
             id="contractNo"
+            dir="ltr"
             inputMode="numeric"
             label={t("form.contractNo")}
             error={error("contractNo")}

@@ -47,7 +47,11 @@ export async function ContractCard({
           className="grid grid-cols-2 gap-x-3 gap-y-1 rounded-lg bg-slate-50 p-3 text-sm"
         >
           <dt className="text-slate-600">{t("meter")}</dt>
-          <dd className="ltr-nums text-end font-mono">{meter.serial}</dd>
+          {/* The serial is the left-to-right run, not the cell: a left-to-right "text-end" is the
+              right edge, which left it mid-card in Arabic instead of lined up with the index. */}
+          <dd className="text-end font-mono">
+            <bdi className="ltr-nums">{meter.serial}</bdi>
+          </dd>
           {meter.registers.map((r) => (
             <div key={r.id} className="contents">
               <dt className="text-slate-600">

@@ -40,7 +40,8 @@ export async function PayBillsCard({ bills, locale }: { bills: BillSummary[]; lo
           >
             <h3 className="font-semibold">
               {tb(`service.${list[0]!.service}`)} ·{" "}
-              <span className="ltr-nums font-mono">{t("contract", { contractNo })}</span>
+              {/* Not in a monospaced left-to-right run: the word "العقد" is part of it. */}
+              <span>{t("contract", { contractNo })}</span>
             </h3>
             <PaymentsIntl locale={locale}>
               <PayBillsForm

@@ -1,7 +1,16 @@
 import { formatInteger } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
-export type ChartPoint = { label: string; value: number; lastYear: number | null };
+/**
+ * `shortLabel` is what a phone shows under each bar: twelve "déc. 25" or "دجنبر 25" in 24 px
+ * each were cut to "d…", "m…" (March or May?); the month's number stays readable.
+ */
+export type ChartPoint = {
+  label: string;
+  shortLabel?: string;
+  value: number;
+  lastYear: number | null;
+};
 
 /**
  * Monthly consumption as bars, the same month last year as a thin bar beside it. Plain HTML
@@ -58,7 +67,14 @@ export function ConsumptionChart({
             key={i}
             className="min-w-0 flex-1 truncate text-center text-[0.65rem] text-slate-600"
           >
-            {p.label}
+            {p.shortLabel ? (
+              <>
+                <span className="ltr-nums sm:hidden">{p.shortLabel}</span>
+                <span className="hidden sm:inline">{p.label}</span>
+              </>
+            ) : (
+              p.label
+            )}
           </span>
         ))}
       </div>

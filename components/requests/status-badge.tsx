@@ -9,13 +9,25 @@ const TONES: Record<string, string> = {
   closed: "bg-slate-200 text-slate-800",
 };
 
-export async function StatusBadge({ status }: { status: keyof typeof TONES & string }) {
-  const t = await getTranslations("items.status");
+/**
+ * `staff` words the status for the back office: "Waiting for your answer" is what the customer
+ * reads, but a clerk is not the one who must answer.
+ */
+export async function StatusBadge({
+  status,
+  staff = false,
+}: {
+  status: keyof typeof TONES & string;
+  staff?: boolean;
+}) {
+  const t = await getTranslations("items");
   return (
     <span
       className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ${TONES[status] ?? ""}`}
     >
-      {t(status as never)}
+      {staff && status === "waiting_customer"
+        ? t("staffStatus.waiting_customer")
+        : t(`status.${status}` as never)}
     </span>
   );
 }

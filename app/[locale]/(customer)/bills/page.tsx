@@ -158,9 +158,8 @@ export default async function BillsPage({
                 </span>
                 <span className="text-sm text-slate-600">
                   {formatPeriod(b.periodStart, b.periodEnd, locale)} ·{" "}
-                  <bdi className="ltr-nums">
-                    {formatDecimal(b.consumption, locale)} {unitLabel(tx, b.unit)}
-                  </bdi>
+                  <bdi className="ltr-nums">{formatDecimal(b.consumption, locale)}</bdi>{" "}
+                  {unitLabel(tx, b.unit)}
                   <span className="block">
                     {t("col.contract")}: <span className="ltr-nums font-mono">{b.contractNo}</span>{" "}
                     · {t("col.due")}: {formatDay(b.dueDate, locale)}

@@ -198,11 +198,10 @@ export default async function SimulatorPage({
                     total={money(l.totalMinor)}
                     why={why}
                   >
-                    <bdi className="ltr-nums">
-                      {formatDecimal(l.quantity, locale)} {unitLabel(tx, l.unit)} ×{" "}
-                      {formatDecimal(l.unitPrice, locale, 2)}
-                    </bdi>{" "}
-                    · {tx("billing.detail.colTax")}{" "}
+                    <bdi className="ltr-nums">{formatDecimal(l.quantity, locale)}</bdi>{" "}
+                    {unitLabel(tx, l.unit)} ×{" "}
+                    <bdi className="ltr-nums">{formatDecimal(l.unitPrice, locale, 2)}</bdi> ·{" "}
+                    {tx("billing.detail.colTax")}{" "}
                     <bdi className="ltr-nums">
                       {formatRate(l.taxRate, locale)} {money(l.taxMinor)}
                     </bdi>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { Fragment } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -40,6 +41,10 @@ export default async function IncidentsPage({ params }: { params: Promise<{ loca
   ]);
   const deptName = (d: (typeof depts)[number]) =>
     locale === "ar" ? d.nameAr : locale === "fr" ? d.nameFr : d.nameEn;
+  const deptNameByCode = (code: string) => {
+    const d = depts.find((x) => x.code === code);
+    return d ? deptName(d) : code;
+  };
   return (
     <div className="flex flex-col gap-4">
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -120,9 +125,20 @@ export default async function IncidentsPage({ params }: { params: Promise<{ loca
               {t(`status.${incident.status}`)}
             </span>
           </div>
+          {/* The department by its name, not its code; zone and each keyword isolated, or a
+              Latin keyword before the date pulled the date into its run ("23 · …2026/11/"), and
+              one run for all keywords put the first Arabic one last on a French page. */}
           <p className="text-sm text-slate-600">
-            {departmentCode} · {incident.zone ?? "—"} · {incident.keywords.join(", ") || "—"} ·{" "}
-            {formatDateTime(incident.openedAt, locale, utility.timeZone)} ·{" "}
+            {deptNameByCode(departmentCode)} · <bdi>{incident.zone ?? "—"}</bdi> ·{" "}
+            {incident.keywords.length
+              ? incident.keywords.map((k, i) => (
+                  <Fragment key={k}>
+                    {i ? ", " : null}
+                    <bdi>{k}</bdi>
+                  </Fragment>
+                ))
+              : "—"}{" "}
+            · {formatDateTime(incident.openedAt, locale, utility.timeZone)} ·{" "}
             {t("counts", { open: openItems, total: totalItems })}
           </p>
           <Link href={`/backoffice/queue`} className="text-sm text-brand-700 underline">

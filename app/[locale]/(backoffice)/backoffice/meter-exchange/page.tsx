@@ -74,7 +74,9 @@ export default async function MeterExchangePage({
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
             <div>
               <dt className="text-sm text-slate-600">{tc("contractNo")}</dt>
-              <dd className="ltr-nums font-mono font-semibold">{found.contract.contractNo}</dd>
+              <dd className="font-mono font-semibold">
+                <bdi className="ltr-nums">{found.contract.contractNo}</bdi>
+              </dd>
             </div>
             <div>
               <dt className="text-sm text-slate-600">{t("customer")}</dt>
@@ -98,8 +100,8 @@ export default async function MeterExchangePage({
               <dd>
                 {found.meter ? (
                   <>
-                    <span className="ltr-nums block font-mono font-semibold">
-                      {found.meter.serial}
+                    <span className="block font-mono font-semibold">
+                      <bdi className="ltr-nums">{found.meter.serial}</bdi>
                     </span>
                     <span className="text-sm text-slate-600">
                       {tc("dials", { count: found.meter.dials })} ·{" "}

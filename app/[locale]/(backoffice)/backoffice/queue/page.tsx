@@ -135,7 +135,11 @@ export default async function QueuePage({
         className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3"
         aria-label={t("filters")}
       >
-        {select("status", t("status"), STATUSES, (o) => ti(`status.${o}` as never))}
+        {select("status", t("status"), STATUSES, (o) =>
+          o === "waiting_customer"
+            ? ti("staffStatus.waiting_customer")
+            : ti(`status.${o}` as never),
+        )}
         {select("priority", t("priority"), PRIORITIES, (o) => ti(`priority.${o}` as never))}
         {select("channel", t("channel"), CHANNELS, (o) => ti(`channel.${o}` as never))}
         {select("due", t("due"), ["overdue", "today"], (o) => t(o as "overdue" | "today"))}
@@ -181,8 +185,11 @@ export default async function QueuePage({
               const held = i.assigneeId && i.leaseExpiresAt && i.leaseExpiresAt > now;
               return (
                 <tr key={i.id} className="border-t border-slate-100" data-number={i.number}>
-                  <td className="ltr-nums px-3 py-2 font-mono whitespace-nowrap">
-                    <Link href={`/backoffice/items/${i.id}`} className="text-brand-700 underline">
+                  <td className="px-3 py-2 font-mono whitespace-nowrap">
+                    <Link
+                      href={`/backoffice/items/${i.id}`}
+                      className="ltr-nums text-brand-700 underline"
+                    >
                       {i.number}
                     </Link>
                   </td>
@@ -197,7 +204,7 @@ export default async function QueuePage({
                     {ti(`priority.${i.priority}` as never)}
                   </td>
                   <td className="px-3 py-2">
-                    <StatusBadge status={i.status} />
+                    <StatusBadge status={i.status} staff />
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     {i.resolutionDueAt ? (

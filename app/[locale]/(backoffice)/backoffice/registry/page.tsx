@@ -47,7 +47,7 @@ export default async function RegisterPage({
   const [t, ti, ts, utility, directory, toRegister] = await Promise.all([
     getTranslations("registry.admin"),
     getTranslations("registry"),
-    getTranslations("items.status"),
+    getTranslations("items"),
     getCurrentUtility(),
     departmentDirectory(db, locale),
     repliesToRegister(db, staff),
@@ -142,7 +142,9 @@ export default async function RegisterPage({
                   <option value="">{t("any")}</option>
                   {STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {ts(s)}
+                      {s === "waiting_customer"
+                        ? ts("staffStatus.waiting_customer")
+                        : ts(`status.${s}`)}
                     </option>
                   ))}
                 </select>
@@ -241,7 +243,9 @@ export default async function RegisterPage({
                         <span className="text-slate-500">{t("notDistributed")}</span>
                       )}
                     </td>
-                    <td className="p-2">{r.status ? <StatusBadge status={r.status} /> : null}</td>
+                    <td className="p-2">
+                      {r.status ? <StatusBadge status={r.status} staff /> : null}
+                    </td>
                     <td className="p-2 whitespace-nowrap">
                       {r.resolutionDueAt
                         ? formatDate(r.resolutionDueAt, locale, utility.timeZone)

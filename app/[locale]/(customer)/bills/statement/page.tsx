@@ -125,6 +125,8 @@ export default async function StatementPage({
                 </a>
               </div>
               <div className="-mx-4 overflow-x-auto sm:mx-0">
+                {/* Amounts: only the <bdi> runs left to right. A left-to-right cell put "text-end"
+                    on the right in Arabic, away from its heading on the left. */}
                 <table className="w-full text-sm" data-testid="statement">
                   <thead>
                     <tr className="border-b border-slate-200 text-slate-600">
@@ -150,14 +152,16 @@ export default async function StatementPage({
                       <td className="px-2 py-2" colSpan={4}>
                         {t("opening", { date: formatDay(statement.from, locale) })}
                       </td>
-                      <td className="ltr-nums px-2 py-2 text-end font-semibold whitespace-nowrap">
-                        <bdi>{money(statement.openingMinor)}</bdi>
+                      <td className="px-2 py-2 text-end font-semibold whitespace-nowrap">
+                        <bdi className="ltr-nums">{money(statement.openingMinor)}</bdi>
                       </td>
                     </tr>
                     {statement.rows.map((r, i) => (
                       <tr key={i} className="border-b border-slate-100">
                         <td className="px-2 py-2 whitespace-nowrap">{formatDay(r.date, locale)}</td>
-                        <td className="px-2 py-2">
+                        {/* One line: a wrapped "QP-2025-000001" came apart as "-QP / 2025- / 000001"
+                            in Arabic. The table already scrolls sideways on a phone. */}
+                        <td className="px-2 py-2 whitespace-nowrap">
                           {r.billId ? (
                             <Link href={`/bills/${r.billId}`} className="text-brand-700 underline">
                               {t("bill", { reference: r.reference })}
@@ -166,14 +170,22 @@ export default async function StatementPage({
                             t("payment", { reference: r.reference })
                           )}
                         </td>
-                        <td className="ltr-nums px-2 py-2 text-end whitespace-nowrap">
-                          {r.debitMinor ? <bdi>{money(r.debitMinor)}</bdi> : ""}
+                        <td className="px-2 py-2 text-end whitespace-nowrap">
+                          {r.debitMinor ? (
+                            <bdi className="ltr-nums">{money(r.debitMinor)}</bdi>
+                          ) : (
+                            ""
+                          )}
                         </td>
-                        <td className="ltr-nums px-2 py-2 text-end whitespace-nowrap text-emerald-800">
-                          {r.creditMinor ? <bdi>{money(r.creditMinor)}</bdi> : ""}
+                        <td className="px-2 py-2 text-end whitespace-nowrap text-emerald-800">
+                          {r.creditMinor ? (
+                            <bdi className="ltr-nums">{money(r.creditMinor)}</bdi>
+                          ) : (
+                            ""
+                          )}
                         </td>
-                        <td className="ltr-nums px-2 py-2 text-end font-semibold whitespace-nowrap">
-                          <bdi>{money(r.balanceMinor)}</bdi>
+                        <td className="px-2 py-2 text-end font-semibold whitespace-nowrap">
+                          <bdi className="ltr-nums">{money(r.balanceMinor)}</bdi>
                         </td>
                       </tr>
                     ))}
@@ -188,8 +200,8 @@ export default async function StatementPage({
                       <td className="px-2 py-2" colSpan={4}>
                         {t("closing", { date: formatDay(statement.to, locale) })}
                       </td>
-                      <td className="ltr-nums px-2 py-2 text-end whitespace-nowrap">
-                        <bdi>{money(statement.closingMinor)}</bdi>
+                      <td className="px-2 py-2 text-end whitespace-nowrap">
+                        <bdi className="ltr-nums">{money(statement.closingMinor)}</bdi>
                       </td>
                     </tr>
                   </tbody>

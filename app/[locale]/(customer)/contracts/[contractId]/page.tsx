@@ -64,6 +64,10 @@ export default async function ContractPage({
       year: "2-digit",
       timeZone: "UTC",
     }).format(new Date(`${month}-15T12:00:00Z`));
+  const monthNumber = (month: string) =>
+    new Intl.DateTimeFormat(intlTag(locale), { month: "numeric", timeZone: "UTC" }).format(
+      new Date(`${month}-15T12:00:00Z`),
+    );
   const multiRegister = contract.meters.some((m) => m.registers.length > 1);
   return (
     <div className="flex flex-col gap-6">
@@ -112,7 +116,9 @@ export default async function ContractPage({
             <div key={m.id}>
               <dt className="text-sm text-slate-600">{t("meter")}</dt>
               <dd>
-                <span className="ltr-nums block font-mono font-semibold">{m.serial}</span>
+                <span className="block font-mono font-semibold">
+                  <bdi className="ltr-nums">{m.serial}</bdi>
+                </span>
                 <span className="text-sm text-slate-600">{t("dials", { count: m.dials })}</span>
               </dd>
             </div>
@@ -125,6 +131,7 @@ export default async function ContractPage({
           <ConsumptionChart
             points={chart.map((c) => ({
               label: monthLabel(c.month),
+              shortLabel: monthNumber(c.month),
               value: c.value,
               lastYear: c.lastYear,
             }))}
@@ -193,11 +200,13 @@ export default async function ContractPage({
                       {multiRegister ? (
                         <td className="px-2 py-2 sm:px-4">{t(`register.${r.registerName}`)}</td>
                       ) : null}
-                      <td className="ltr-nums px-2 py-2 text-end font-mono sm:px-4">
-                        {formatInteger(r.index, locale)}
+                      <td className="px-2 py-2 text-end font-mono sm:px-4">
+                        <bdi className="ltr-nums">{formatInteger(r.index, locale)}</bdi>
                       </td>
-                      <td className="ltr-nums px-2 py-2 text-end font-semibold sm:px-4">
-                        {r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}
+                      <td className="px-2 py-2 text-end font-semibold sm:px-4">
+                        <bdi className="ltr-nums">
+                          {r.consumption !== null ? formatInteger(r.consumption, locale) : "—"}
+                        </bdi>
                       </td>
                       <td className="px-2 py-2 sm:px-4">
                         {t(`source.${r.source}`)}

@@ -92,13 +92,15 @@ export default async function RequestPage({
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-slate-600">{t("number")}</dt>
-            <dd className="ltr-nums font-mono font-semibold" data-testid="item-number">
-              {item.number}
+            <dd className="font-mono font-semibold" data-testid="item-number">
+              <bdi className="ltr-nums">{item.number}</bdi>
             </dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("trackingCode")}</dt>
-            <dd className="ltr-nums font-mono font-semibold">{item.trackingCode}</dd>
+            <dd className="font-mono font-semibold">
+              <bdi className="ltr-nums">{item.trackingCode}</bdi>
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("status")}</dt>

@@ -48,7 +48,7 @@ export function ItemHeader({
           </h1>
         </div>
         <div className="flex items-center gap-2">
-          <StatusBadge status={item.status} />
+          <StatusBadge status={item.status} staff />
           {open && !heldByMe && !heldByOther ? (
             <ActionForm action={actions.claimAction} submitLabel={t("claim")} className="flex">
               <ItemIdField itemId={item.id} />

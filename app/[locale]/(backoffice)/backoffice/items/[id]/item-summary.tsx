@@ -53,18 +53,22 @@ export function ItemSummary({
           <dd className="font-semibold">
             {customer?.name ?? item.contactName ?? "—"}
             {customer?.email ? (
-              <span className="ltr-nums block font-normal">{customer.email}</span>
+              <span className="block font-normal">
+                <bdi className="ltr-nums">{customer.email}</bdi>
+              </span>
             ) : null}
             {(customer?.phone ?? item.contactPhone) ? (
-              <span className="ltr-nums block font-normal">
-                {customer?.phone ?? item.contactPhone}
+              <span className="block font-normal">
+                <bdi className="ltr-nums">{customer?.phone ?? item.contactPhone}</bdi>
               </span>
             ) : null}
           </dd>
         </div>
         <div>
           <dt className="text-slate-600">{t("contract")}</dt>
-          <dd className="ltr-nums font-mono">{contractNo ?? "—"}</dd>
+          <dd className="font-mono">
+            <bdi className="ltr-nums">{contractNo ?? "—"}</bdi>
+          </dd>
         </div>
         <div>
           <dt className="text-slate-600">{t("department")}</dt>

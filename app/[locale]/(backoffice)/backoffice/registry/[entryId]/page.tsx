@@ -90,7 +90,7 @@ export default async function RegistryEntryPage({
           <h2 className="text-lg font-bold" dir="auto">
             {entry.subject}
           </h2>
-          {item ? <StatusBadge status={item.status} /> : null}
+          {item ? <StatusBadge status={item.status} staff /> : null}
         </div>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
           {facts
@@ -257,7 +257,7 @@ export default async function RegistryEntryPage({
                     </Link>
                   </td>
                   <td className="p-2">
-                    <StatusBadge status={d.status} />
+                    <StatusBadge status={d.status} staff />
                   </td>
                   <td className="p-2">
                     {d.assigneeName ? `${t("assignee")} ${d.assigneeName}` : t("nobody")}
