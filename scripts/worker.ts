@@ -25,7 +25,7 @@ import { BILLING_RUN_JOB } from "@/lib/billing/admin-runs";
 import { processBillingRun } from "@/lib/billing/billing-run";
 import { deliverPendingEmail } from "@/lib/notify/outbox";
 import { sweepExpiredLeases } from "@/lib/workflow/claim";
-import { stampPendingEvents } from "@/lib/workflow/stamp-events";
+import { stampHeldItems } from "@/lib/workflow/stamp-events";
 import { runEscalations } from "@/lib/workflow/escalation";
 import { ensureDatabase } from "./lib/database";
 
@@ -50,12 +50,12 @@ export type Worker = {
 
 /**
  * One sweep: lapsed leases first, so that items they free are not escalated to a ghost; then
- * the business minutes of the claims "take next" wrote without them.
+ * the business minutes of the claims "take next" wrote without them, on the items still held.
  */
 export async function runSweep(db: Db, now = new Date()) {
   const released = await sweepExpiredLeases(db, now);
   const escalations = await runEscalations(db, now);
-  const stamped = await stampPendingEvents(db);
+  const stamped = await stampHeldItems(db);
   return { released, escalations, stamped };
 }
 

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { departmentsOf, lockItemForStaff, type Staff } from "./access";
 import { createBatcher, type Batcher } from "./batcher";
 import { recordEvent } from "./record-event";
+import { stampItemsById } from "./stamp-events";
 
 /** How long a claim lasts without activity; every action by the holder renews it. */
 export const LEASE_MINUTES = 15;
@@ -153,6 +154,7 @@ export async function claimItem(
       .where(eq(workItems.id, item.id))
       .returning();
     await recordClaim(tx, staff, item.id, now, "claim", item.status === "new");
+    await stampItemsById(tx, [item.id]);
     return updated!;
   });
 }
@@ -224,6 +226,8 @@ export async function releaseItem(
       actor: { kind: "user", userId: staff.id, role: staff.role },
       at: now,
     });
+    // No longer held, the minute sweep would not see a take-next claim left unstamped.
+    await stampItemsById(tx, [item.id]);
   });
 }
 
@@ -250,6 +254,10 @@ export async function sweepExpiredLeases(db: Db, now = new Date()): Promise<numb
         data: { reason: "lease_expired" },
       });
     }
+    await stampItemsById(
+      tx,
+      (rows as { id: string }[]).map((r) => r.id),
+    );
     return rows.length;
   });
 }

@@ -1,18 +1,9 @@
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { workItemEvents, workItems, type WorkItem } from "@/db/schema";
 import { policyFor, type WorkflowConfig } from "./config";
-import { computeSla, type SlaState, type StatusChange } from "./sla";
-
-/** An item's status changes, oldest first, read from its events (the one source of truth). */
-export async function statusHistory(tx: DbOrTx, itemId: string): Promise<StatusChange[]> {
-  const rows = await tx
-    .select({ at: workItemEvents.at, status: workItemEvents.toStatus })
-    .from(workItemEvents)
-    .where(and(eq(workItemEvents.itemId, itemId), isNotNull(workItemEvents.toStatus)))
-    .orderBy(asc(workItemEvents.at), asc(workItemEvents.id));
-  return rows.map((r) => ({ at: r.at, status: r.status! }));
-}
+import { computeSla, type SlaState } from "./sla";
+import { stampItemEvents, statusHistory } from "./stamp-events";
 
 /**
  * Recompute an item's deadlines and business-time figures from its status history under the
@@ -55,5 +46,7 @@ export async function refreshSla(
         isNull(workItemEvents.businessMinutesTaken),
       ),
     );
+  // And an earlier change written without its minutes (a "take next" claim), at its instant.
+  await stampItemEvents(tx, item, config, history);
   return state;
 }

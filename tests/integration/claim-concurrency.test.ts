@@ -10,8 +10,8 @@ import {
   workItems,
   type User,
 } from "@/db/schema";
-import { takeNext } from "@/lib/workflow/claim";
-import { stampPendingEvents } from "@/lib/workflow/stamp-events";
+import { releaseItem, takeNext } from "@/lib/workflow/claim";
+import { stampHeldItems } from "@/lib/workflow/stamp-events";
 import { createTestDatabase } from "../helpers/db";
 import { appErrorOf } from "../helpers/workflow";
 
@@ -118,10 +118,9 @@ describe("take next under contention", () => {
     }
 
     // The claims, written by one cheap statement without a business calendar, get their
-    // business minutes from the worker's sweep, in batches, each exactly once.
+    // business minutes from the worker's sweep over held items, in batches, each once.
     let stamped = 0;
-    for (let n = await stampPendingEvents(db); n > 0; n = await stampPendingEvents(db))
-      stamped += n;
+    for (let n = await stampHeldItems(db); n > 0; n = await stampHeldItems(db)) stamped += n;
     expect(stamped).toBe(ITEMS);
     const { rows: unstamped } = await db.execute(sql`
       select count(*)::int as n from work_item_events
@@ -258,6 +257,26 @@ describe("take next, presses that arrive together", () => {
       .from(workItemEvents)
       .where(and(eq(workItemEvents.actorUserId, clerk.id), eq(workItemEvents.type, "claimed")));
     expect(events.map((e) => e.itemId).sort()).toEqual([...mine].sort());
+  });
+
+  it("stamps a take-next claim's business minutes when the item is handed back", async () => {
+    const [item] = await items("billing", ["TOG-7"]);
+    const taken = await takeNext(db, clerk, { departmentId: idOf("billing") });
+    expect(taken?.id).toBe(item);
+    const claimMinutes = async () =>
+      (
+        await db
+          .select({ minutes: workItemEvents.businessMinutesTaken })
+          .from(workItemEvents)
+          .where(and(eq(workItemEvents.itemId, item!), eq(workItemEvents.type, "claimed")))
+      )[0]!.minutes;
+    // The claim statement has no business calendar: the figure comes afterwards…
+    expect(await claimMinutes()).toBeNull();
+    // …here from the release, since the minute sweep only looks at items still held.
+    await releaseItem(db, clerk, item!);
+    expect(await claimMinutes()).toEqual(expect.any(Number));
+    // Held again, so that it stays out of the next test's queue.
+    expect((await takeNext(db, clerk, { departmentId: idOf("billing") }))?.id).toBe(item);
   });
 
   it("fails only the press the database refuses, and writes nothing for it", async () => {
