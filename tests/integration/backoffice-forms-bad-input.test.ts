@@ -2,13 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import {
-  accountContracts,
-  contracts,
-  customers,
   incidents,
-  meterRegisters,
-  meters,
-  premises,
   readingSchedules,
   readingWindows,
   readings,
@@ -34,10 +28,9 @@ import {
 import type { FormState } from "@/lib/actions/form-state";
 import { resetEnvCache } from "@/lib/env";
 import { REVIEW_REASON_MAX } from "@/lib/metering/review";
-import { readingSubmissionSchema } from "@/lib/metering/schemas";
-import { submitReading } from "@/lib/metering/submit-reading";
 import { openIncident } from "@/lib/workflow/incidents";
 import { createTestDatabase } from "../helpers/db";
+import { createHeldReading } from "../helpers/readings";
 import { expectLocalisedRefusal, formOf, snapshotAll } from "../helpers/bad-input";
 import { itemRow, userByEmail } from "../helpers/workflow";
 
@@ -343,60 +336,16 @@ describe("reading review: correct / reject refuse bad input and decide nothing",
   /** A customer's meter with an agent history, and a self-reading of `index` held for review. */
   async function heldReading(index = "12800"): Promise<{ itemId: string; registerId: string }> {
     counter++;
-    const contractNo = `93000${String(counter).padStart(5, "0")}`;
-    const serial = `BIR-2026-${String(counter).padStart(5, "0")}`;
-    const [c] = await db
-      .insert(customers)
-      .values({ customerCode: `B${contractNo}`, name: "Review customer" })
-      .returning();
-    const [p] = await db
-      .insert(premises)
-      .values({ addressLine: "4 rue du Test", city: "El Jadida", zone: ZONE })
-      .returning();
-    const [k] = await db
-      .insert(contracts)
-      .values({
-        contractNo,
-        customerId: c!.id,
-        premiseId: p!.id,
-        service: "water",
-        startDate: "2020-01-01",
-      })
-      .returning();
-    const [m] = await db
-      .insert(meters)
-      .values({ contractId: k!.id, serial, dials: 6, installedAt: "2020-01-01" })
-      .returning();
-    const [r] = await db.insert(meterRegisters).values({ meterId: m!.id }).returning();
-    await db.insert(readings).values(
-      [11625, 11865, 12105, 12345].map((value, i) => ({
-        registerId: r!.id,
-        index: value,
-        readAt: new Date(T0 + i * 30 * DAY),
-        source: "agent" as const,
-        status: "accepted" as const,
-        consumption: i === 0 ? null : 240,
-      })),
-    );
-    await db.insert(accountContracts).values({ userId: customer.id, contractId: k!.id });
-    const receipt = await submitReading(
-      db,
-      readingSubmissionSchema.parse({
-        contractNo,
-        meterSerial: serial,
-        readings: [{ register: "single", index }],
-        readAt: READ_AT.toISOString(),
-      }),
-      { userId: customer.id, locale: customer.locale },
-      undefined,
-      NOW,
-    );
-    expect(receipt.status).toBe("review");
-    const [row] = await db
-      .select()
-      .from(readings)
-      .where(and(eq(readings.registerId, r!.id), eq(readings.source, "self")));
-    return { itemId: row!.reviewItemId!, registerId: r!.id };
+    return createHeldReading(db, {
+      customer,
+      zone: ZONE,
+      prefix: { contract: "93000", serial: "BIR" },
+      n: counter,
+      t0: T0,
+      readAt: READ_AT,
+      now: NOW,
+      index,
+    });
   }
 
   async function selfReading(registerId: string) {

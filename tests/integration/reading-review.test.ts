@@ -2,29 +2,16 @@ import { and, desc, eq } from "drizzle-orm";
 import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import {
-  accountContracts,
-  auditLog,
-  contracts,
-  customers,
-  meterRegisters,
-  meters,
-  outbox,
-  premises,
-  readings,
-  workItemEvents,
-  type User,
-} from "@/db/schema";
+import { auditLog, outbox, readings, workItemEvents, type User } from "@/db/schema";
 import { seedMeteringSchedule } from "@/db/seed/metering";
 import { ReadingReviewPanel } from "@/components/backoffice/reading-review-panel";
 import type { FormState } from "@/lib/actions/form-state";
 import { readingReviewLabels } from "@/lib/metering/review-messages";
 import { acceptReading, correctReading, rejectReading } from "@/lib/metering/review";
 import { getReadingReview } from "@/lib/metering/review-queries";
-import { readingSubmissionSchema } from "@/lib/metering/schemas";
-import { submitReading } from "@/lib/metering/submit-reading";
 import { getCustomerItem } from "@/lib/workflow/queries";
 import { createTestDatabase } from "../helpers/db";
+import { createHeldReading } from "../helpers/readings";
 import { renderWithIntl } from "../helpers/render-intl";
 import { appErrorOf, eventCount, itemRow, userByEmail } from "../helpers/workflow";
 
@@ -56,57 +43,16 @@ let counter = 0;
 /** A customer's meter with an agent history, and a self-reading of `index` held for review. */
 async function heldReading(index = "12800"): Promise<{ itemId: string; registerId: string }> {
   counter++;
-  const contractNo = `91000${String(counter).padStart(5, "0")}`;
-  const serial = `REV-2026-${String(counter).padStart(5, "0")}`;
-  const [c] = await db
-    .insert(customers)
-    .values({ customerCode: `R${contractNo}`, name: "Review customer" })
-    .returning();
-  const [p] = await db
-    .insert(premises)
-    .values({ addressLine: "2 rue du Test", city: "El Jadida", zone: ZONE })
-    .returning();
-  const [k] = await db
-    .insert(contracts)
-    .values({
-      contractNo,
-      customerId: c!.id,
-      premiseId: p!.id,
-      service: "water",
-      startDate: "2020-01-01",
-    })
-    .returning();
-  const [m] = await db
-    .insert(meters)
-    .values({ contractId: k!.id, serial, dials: 6, installedAt: "2020-01-01" })
-    .returning();
-  const [r] = await db.insert(meterRegisters).values({ meterId: m!.id }).returning();
-  await db.insert(readings).values(
-    [11625, 11865, 12105, 12345].map((value, i) => ({
-      registerId: r!.id,
-      index: value,
-      readAt: new Date(T0 + i * 30 * DAY),
-      source: "agent" as const,
-      status: "accepted" as const,
-      consumption: i === 0 ? null : 240,
-    })),
-  );
-  await db.insert(accountContracts).values({ userId: customer.id, contractId: k!.id });
-  const receipt = await submitReading(
-    db,
-    readingSubmissionSchema.parse({
-      contractNo,
-      meterSerial: serial,
-      readings: [{ register: "single", index }],
-      readAt: READ_AT.toISOString(),
-    }),
-    { userId: customer.id, locale: customer.locale },
-    undefined,
-    NOW,
-  );
-  expect(receipt.status).toBe("review");
-  const [row] = await selfRow(r!.id);
-  return { itemId: row!.reviewItemId!, registerId: r!.id };
+  return createHeldReading(db, {
+    customer,
+    zone: ZONE,
+    prefix: { contract: "91000", serial: "REV" },
+    n: counter,
+    t0: T0,
+    readAt: READ_AT,
+    now: NOW,
+    index,
+  });
 }
 
 function selfRow(registerId: string) {
