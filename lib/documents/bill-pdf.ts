@@ -1,3 +1,4 @@
+import { drawDocumentHeader } from "./document-header";
 import { drawConsumptionChart } from "./bill-chart";
 import { fillLabel, withLabel, type BillDocument } from "./bill-document";
 import {
@@ -8,7 +9,6 @@ import {
   documentBuffer,
   drawFooter,
   drawQr,
-  drawUtilityHeader,
   frameFor,
   type Frame,
 } from "./page-frame";
@@ -149,36 +149,17 @@ function drawPayment(
 /** Top band: utility at the start side, the bill's title, number and dates at the end side. */
 function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: BillDocument): number {
   const { labels: l, bill } = data;
-  const y = PAGE.margin;
-  const utilityW = W * 0.56;
-  const h1 = drawUtilityHeader(doc, frame, data.utility, y, utilityW);
-  const boxW = W - utilityW - GAP;
-  const start = W - boxW;
-  let at = y - 4;
-  at += drawText(doc, l.title, {
-    x: frame.x(start, boxW),
-    y: at,
-    width: boxW,
-    dir: frame.dir,
-    size: 20,
-    bold: true,
-    align: "end",
-    color: COLORS.brandDark,
+  const bottom = drawDocumentHeader(doc, frame, data.utility, {
+    utilityShare: 0.56,
+    title: l.title,
+    titleSize: 20,
+    fields: [
+      [l.billNo, bill.billNo],
+      [l.issuedAt, bill.issuedAt],
+      [l.dueDate, bill.dueDate],
+      [l.status, bill.status],
+    ],
   });
-  for (const [label, value] of [
-    [l.billNo, bill.billNo],
-    [l.issuedAt, bill.issuedAt],
-    [l.dueDate, bill.dueDate],
-    [l.status, bill.status],
-  ] as const) {
-    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, {
-      size: 9,
-      bold: true,
-    });
-  }
-  const bottom = Math.max(y + h1, at) + 6;
-  doc.rect(PAGE.margin, bottom, W, 2).fill(COLORS.brand);
-  doc.rect(frame.x(0, 90), bottom, 90, 2).fill(COLORS.accent);
   return bottom + 10;
 }
 

@@ -1,14 +1,13 @@
+import { drawDocumentHeader } from "./document-header";
 import type { DocLocale, DocUtility } from "./bill-document";
-import { drawBlockRow, drawField, type Block, type BlockStyle } from "./field-blocks";
+import { drawBlockRow, type Block, type BlockStyle } from "./field-blocks";
 import {
   COLORS,
   CONTENT_WIDTH,
-  PAGE,
   createDocument,
   documentBuffer,
   drawFooter,
   drawQr,
-  drawUtilityHeader,
   frameFor,
   type Frame,
 } from "./page-frame";
@@ -49,30 +48,12 @@ const BLOCK_STYLE: BlockStyle = {
 };
 
 function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: ConnectionPdf): number {
-  const y = PAGE.margin;
-  const utilityW = W * 0.5;
-  const h1 = drawUtilityHeader(doc, frame, data.utility, y, utilityW);
-  const boxW = W - utilityW - GAP;
-  const start = W - boxW;
-  let at = y - 4;
-  at += drawText(doc, data.title, {
-    x: frame.x(start, boxW),
-    y: at,
-    width: boxW,
-    dir: frame.dir,
-    size: 18,
-    bold: true,
-    align: "end",
-    color: COLORS.brandDark,
+  const bottom = drawDocumentHeader(doc, frame, data.utility, {
+    utilityShare: 0.5,
+    title: data.title,
+    titleSize: 18,
+    fields: data.headerFields,
   });
-  for (const [label, value] of data.headerFields)
-    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, {
-      size: 9,
-      bold: true,
-    });
-  const bottom = Math.max(y + h1, at) + 6;
-  doc.rect(PAGE.margin, bottom, W, 2).fill(COLORS.brand);
-  doc.rect(frame.x(0, 90), bottom, 90, 2).fill(COLORS.accent);
   return bottom + 12;
 }
 

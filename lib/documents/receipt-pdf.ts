@@ -1,3 +1,4 @@
+import { drawDocumentHeader } from "./document-header";
 import type { ReceiptDocument } from "./receipt-document";
 import {
   COLORS,
@@ -7,7 +8,6 @@ import {
   documentBuffer,
   drawFooter,
   drawQr,
-  drawUtilityHeader,
   frameFor,
   type Frame,
 } from "./page-frame";
@@ -36,34 +36,16 @@ const BLOCK_STYLE: BlockStyle = {
 /** Utility at the start side; title, number, date and status at the end side. */
 function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, data: ReceiptDocument): number {
   const { labels: l, receipt } = data;
-  const y = PAGE.margin;
-  const utilityW = W * 0.52;
-  const h1 = drawUtilityHeader(doc, frame, data.utility, y, utilityW);
-  const boxW = W - utilityW - GAP;
-  const start = W - boxW;
-  let at = y - 4;
-  at += drawText(doc, l.title, {
-    x: frame.x(start, boxW),
-    y: at,
-    width: boxW,
-    dir: frame.dir,
-    size: 22,
-    bold: true,
-    align: "end",
-    color: COLORS.brandDark,
+  const bottom = drawDocumentHeader(doc, frame, data.utility, {
+    utilityShare: 0.52,
+    title: l.title,
+    titleSize: 22,
+    fields: [
+      [l.receiptNo, receipt.receiptNo],
+      [l.receivedAt, receipt.receivedAt],
+      [l.status, receipt.status],
+    ],
   });
-  for (const [label, value] of [
-    [l.receiptNo, receipt.receiptNo],
-    [l.receivedAt, receipt.receivedAt],
-    [l.status, receipt.status],
-  ] as const)
-    at += drawField(doc, frame, { start, width: boxW, y: at }, label, value, {
-      size: 9,
-      bold: true,
-    });
-  const bottom = Math.max(y + h1, at) + 6;
-  doc.rect(PAGE.margin, bottom, W, 2).fill(COLORS.brand);
-  doc.rect(frame.x(0, 90), bottom, 90, 2).fill(COLORS.accent);
   return bottom + 12;
 }
 

@@ -1,3 +1,4 @@
+import { drawDocumentHeader } from "./document-header";
 import { drawBlockRow, type BlockStyle } from "./field-blocks";
 import {
   COLORS,
@@ -7,7 +8,6 @@ import {
   documentBuffer,
   drawFooter,
   drawQr,
-  drawUtilityHeader,
   frameFor,
   type Frame,
 } from "./page-frame";
@@ -32,26 +32,23 @@ const STYLE: BlockStyle = {
 };
 
 function drawHeader(doc: PDFKit.PDFDocument, frame: Frame, d: AcknowledgementDocument): number {
-  const y = PAGE.margin;
-  const utilityW = W * 0.5;
-  const h1 = drawUtilityHeader(doc, frame, d.utility, y, utilityW);
-  const boxW = W - utilityW - GAP;
-  const start = W - boxW;
-  const text = { x: frame.x(start, boxW), width: boxW, dir: frame.dir, align: "end" } as const;
-  let at = y - 4;
-  at += drawText(doc, d.labels.ackTitle, {
-    ...text,
-    y: at,
-    size: 20,
-    bold: true,
-    color: COLORS.brandDark,
+  const bottom = drawDocumentHeader(doc, frame, d.utility, {
+    utilityShare: 0.5,
+    title: d.labels.ackTitle,
+    titleSize: 20,
+    body: ({ start, width, y }) => {
+      const text = { x: frame.x(start, width), width, dir: frame.dir, align: "end" } as const;
+      let at = y + 2;
+      at += drawText(doc, d.labels.number, { ...text, y: at, size: 9, color: COLORS.muted });
+      at += drawText(doc, d.registryNo, { ...text, y: at, size: 15, bold: true });
+      at += drawText(doc, `${d.labels.registeredAt}: ${d.registeredAt}`, {
+        ...text,
+        y: at,
+        size: 9,
+      });
+      return at - y;
+    },
   });
-  at += drawText(doc, d.labels.number, { ...text, y: at + 2, size: 9, color: COLORS.muted }) + 2;
-  at += drawText(doc, d.registryNo, { ...text, y: at, size: 15, bold: true });
-  at += drawText(doc, `${d.labels.registeredAt}: ${d.registeredAt}`, { ...text, y: at, size: 9 });
-  const bottom = Math.max(y + h1, at) + 6;
-  doc.rect(PAGE.margin, bottom, W, 2).fill(COLORS.brand);
-  doc.rect(frame.x(0, 90), bottom, 90, 2).fill(COLORS.accent);
   return bottom + 12;
 }
 

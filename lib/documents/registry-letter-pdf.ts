@@ -1,3 +1,4 @@
+import { drawBrandRule } from "./document-header";
 import {
   COLORS,
   CONTENT_WIDTH,
@@ -71,8 +72,7 @@ function draw(doc: PDFKit.PDFDocument, d: ReplyLetterDocument): void {
   let y = PAGE.margin;
   const h = drawUtilityHeader(doc, frame, d.utility, y, W * 0.55);
   y += h + 8;
-  doc.rect(PAGE.margin, y, W, 2).fill(COLORS.brand);
-  doc.rect(frame.x(0, 90), y, 90, 2).fill(COLORS.accent);
+  drawBrandRule(doc, frame, y);
   y += 14;
   y += drawReferences(doc, frame, d, y) + 18;
   y += drawText(doc, `${d.labels.to}: ${d.addressee}`, { ...text, y, size: 11, bold: true }) + 10;

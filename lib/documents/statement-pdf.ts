@@ -1,12 +1,11 @@
+import { drawDocumentHeader } from "./document-header";
 import { fillLabel, withLabel, type StatementDocument } from "./bill-document";
 import {
-  COLORS,
   CONTENT_WIDTH,
   PAGE,
   createDocument,
   documentBuffer,
   drawFooter,
-  drawUtilityHeader,
   frameFor,
   type Frame,
 } from "./page-frame";
@@ -36,23 +35,20 @@ function drawPageHeader(
   first: boolean,
 ): number {
   const { labels: l } = data;
-  const y = PAGE.margin;
-  const utilityW = W * 0.56;
-  const h = drawUtilityHeader(doc, frame, data.utility, y, utilityW);
-  const boxW = W - utilityW - 10;
-  const start = W - boxW;
-  const text = { x: frame.x(start, boxW), width: boxW, dir: frame.dir, align: "end" } as const;
-  let at = y - 4;
-  const title = first ? l.title : `${l.title} (${l.continued})`;
-  at += drawText(doc, title, { ...text, y: at, size: 17, bold: true, color: COLORS.brandDark });
-  at += drawText(doc, withLabel(data.locale, l.period, `${data.from} – ${data.to}`), {
-    ...text,
-    y: at,
-    size: 9.5,
+  const bottom = drawDocumentHeader(doc, frame, data.utility, {
+    utilityShare: 0.56,
+    title: first ? l.title : `${l.title} (${l.continued})`,
+    titleSize: 17,
+    body: ({ start, width, y }) =>
+      drawText(doc, withLabel(data.locale, l.period, `${data.from} – ${data.to}`), {
+        x: frame.x(start, width),
+        y,
+        width,
+        dir: frame.dir,
+        align: "end",
+        size: 9.5,
+      }),
   });
-  const bottom = Math.max(y + h, at) + 6;
-  doc.rect(PAGE.margin, bottom, W, 2).fill(COLORS.brand);
-  doc.rect(frame.x(0, 90), bottom, 90, 2).fill(COLORS.accent);
   return bottom + 10;
 }
 
